@@ -1,0 +1,86 @@
+"""The `explainer` command. Global options come before the subcommand.
+
+    explainer [--knowledge DIR]... [--lang xx] ask [--json] [QUESTION]
+    explainer [--knowledge DIR]... knowledge list [--json]
+    explainer [--knowledge DIR]... index build
+
+Exit status: 0 when every question got an answer object, 1 when knowledge or index errors prevent
+answering, 2 for usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from explainer import __version__
+
+EXIT_OK, EXIT_BROKEN, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="explainer",
+        description="Plain-language answers about 287(g) agreements and ICE, quoted from "
+        "checked sources. Works offline. Information, not legal advice.",
+    )
+    parser.add_argument("--version", action="version", version=f"explainer {__version__}")
+    parser.add_argument("--knowledge", metavar="DIR", action="append", default=[],
+                        help="add a knowledge folder after the bundled one (repeatable)")
+    parser.add_argument("--lang", metavar="xx", default=None,
+                        help="language of the interface text (default: en)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    ask = commands.add_parser("ask", help="answer one question, or one per line from stdin")
+    ask.add_argument("--json", action="store_true", help="print one JSON object per answer")
+    ask.add_argument("question", nargs="?", help="the question (default: read stdin)")
+    knowledge = commands.add_parser("knowledge", help="look at the knowledge files")
+    knowledge_commands = knowledge.add_subparsers(dest="knowledge_command", metavar="ACTION",
+                                                  required=True)
+    listing = knowledge_commands.add_parser("list", help="every unit, drafts included")
+    listing.add_argument("--json", action="store_true", help="one JSON object per line")
+    index = commands.add_parser("index", help="manage the search index")
+    index_commands = index.add_subparsers(dest="index_command", metavar="ACTION", required=True)
+    build = index_commands.add_parser("build", help="check the knowledge and build the index")
+    build.add_argument("--if-changed", action="store_true",
+                       help="only build when the knowledge changed or the index is unusable")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+    from explainer.settings import load_settings
+
+    settings = load_settings([Path(folder) for folder in args.knowledge], args.lang)
+    if args.command == "ask":
+        from explainer.commands.ask import run_ask
+
+        return run_ask(settings, args.question, as_json=args.json)
+    if args.command == "knowledge":
+        from explainer.commands.knowledge import run_list
+
+        return run_list(settings, as_json=args.json)
+    if args.command == "index":
+        from explainer.commands.index import run_build
+
+        return run_build(settings, only_if_changed=args.if_changed)
+    from explainer.commands.prompt import run_prompt
+
+    return run_prompt(settings)
+
+
+def print_line(text: str, stream: TextIO | None = None) -> None:
+    """Write one line and flush, so a reader at the other end of a pipe sees it at once."""
+    out = stream or sys.stdout
+    out.write(text + "\n")
+    out.flush()
+
+
+def print_json(payload: object) -> None:
+    print_line(json.dumps(payload, ensure_ascii=False))

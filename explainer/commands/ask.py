@@ -1,0 +1,38 @@
+"""`explainer ask`: one question from the command line, or one per line from stdin."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+
+from explainer.cli import EXIT_BROKEN, EXIT_OK, print_json, print_line
+from explainer.commands.progress import StderrProgress
+from explainer.core.explainer import Explainer, ExplainerError
+from explainer.plain_text import answer_text
+from explainer.settings import Settings
+
+
+def run_ask(settings: Settings, question: str | None, *, as_json: bool) -> int:
+    with StderrProgress() as progress:
+        explainer = Explainer(settings, progress=progress)
+        try:
+            explainer.load()
+        except ExplainerError as error:
+            print(f"explainer: {error}", file=sys.stderr)
+            return EXIT_BROKEN
+    for warning in explainer.warnings:
+        print(f"explainer: {warning}", file=sys.stderr)
+    titles = {unit.id: unit.term for unit in explainer.glossary()}
+    questions: Iterable[str] = [question] if question is not None else _lines(sys.stdin)
+    for text in questions:
+        answer = explainer.ask(text)
+        if as_json:
+            print_json(answer.model_dump(mode="json"))
+        else:
+            print_line(answer_text(answer, titles) + "\n")
+    return EXIT_OK
+
+
+def _lines(stream: Iterable[str]) -> Iterable[str]:
+    for line in stream:
+        yield line.rstrip("\r\n")

@@ -1,0 +1,55 @@
+"""Find defined terms in a question: whole-token alias sequences, longest match first."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from explainer.core.models import DefinitionUnit
+from explainer.core.text import tokens
+
+
+@dataclass(frozen=True)
+class AliasMatch:
+    definition_id: str
+    phrase: tuple[str, ...]
+    # A short all-capitals alias ("ICE") typed in lower case ("ice") may be an ordinary word.
+    ambiguous: bool
+
+
+class AliasMatcher:
+    def __init__(self, definitions: Sequence[DefinitionUnit]) -> None:
+        self._owner: dict[tuple[str, ...], str] = {}
+        self._acronyms: set[tuple[str, ...]] = set()
+        for definition in definitions:
+            for alias in [definition.term, *definition.aliases]:
+                phrase = tuple(tokens(alias))
+                if phrase:
+                    self._owner.setdefault(phrase, definition.id)
+                    if len(phrase) == 1 and alias.isupper():
+                        self._acronyms.add(phrase)
+        self._longest = max((len(p) for p in self._owner), default=0)
+
+    def find(self, question: str) -> list[AliasMatch]:
+        """Matches in the order they appear, one per definition, longest phrase winning."""
+        words = tokens(question)
+        upper_words = {word.casefold() for word in re.findall(r"\w+", question) if word.isupper()}
+        found: list[AliasMatch] = []
+        seen: set[str] = set()
+        position = 0
+        while position < len(words):
+            for size in range(min(self._longest, len(words) - position), 0, -1):
+                phrase = tuple(words[position : position + size])
+                owner = self._owner.get(phrase)
+                if owner is None:
+                    continue
+                if owner not in seen:
+                    ambiguous = phrase in self._acronyms and phrase[0] not in upper_words
+                    found.append(AliasMatch(owner, phrase, ambiguous))
+                    seen.add(owner)
+                position += size
+                break
+            else:
+                position += 1
+        return found

@@ -1,0 +1,154 @@
+"""Ranked units -> an Answer made only of word-for-word excerpts, or an honest refusal."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from explainer.core.aliases import AliasMatch
+from explainer.core.encoder import Vectors
+from explainer.core.intent import Intent
+from explainer.core.messages import message
+from explainer.core.models import Answer, ArticleUnit, DefinitionUnit, Excerpt
+from explainer.core.retrieve import Hit, Retriever
+from explainer.core.text import light_stem, tokens
+
+MAX_EXCERPTS = 3
+MAX_SENTENCES = 3
+LEGAL_HELP_ID = "legal-help"
+URGENT_ID = "if-this-is-happening-now"
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Where "in scope" starts. Calibrated on tests/data/questions.jsonl (see the issue notes)."""
+
+    # Closest unit at least this similar: in scope on its own.
+    in_scope: float = 0.45
+    # Closest unit at least this similar, and a shared word scoring at least `lexical_support`.
+    supported: float = 0.33
+    lexical_support: float = 3.0
+    # Extra excerpts (beyond named terms) must be at least this similar to the question.
+    keep: float = 0.30
+    # A lower-case acronym ("ice") counts as the term only if the question is this close.
+    ambiguous_alias: float = 0.30
+    # A neighbouring sentence joins the excerpt if it scores within this of the best one.
+    sentence_margin: float = 0.06
+
+
+def refusal(question: str, reason: str, language: str, see: Sequence[str] = ()) -> Answer:
+    return Answer(question=question, status="no_answer", reason=reason,  # type: ignore[arg-type]
+                  message=message(reason, language), see=list(see), excerpts=[])
+
+
+class Answerer:
+    def __init__(self, retriever: Retriever, thresholds: Thresholds | None = None) -> None:
+        self.retriever = retriever
+        self.thresholds = thresholds or Thresholds()
+        self._known = {unit.id for unit in retriever.units}
+
+    def answer(self, question: str, vector: Vectors, intent: Intent, language: str) -> Answer:
+        limits = self.thresholds
+        hits = self.retriever.rank(question, vector)
+        best_dense = max((hit.dense for hit in hits), default=0.0)
+        best_lexical = max((hit.lexical for hit in hits), default=0.0)
+        matches = [
+            match for match in self.retriever.aliases.find(question)
+            if not match.ambiguous or best_dense >= limits.ambiguous_alias
+        ]
+        in_scope = (
+            bool(matches)
+            or best_dense >= limits.in_scope
+            or (best_dense >= limits.supported and best_lexical >= limits.lexical_support)
+            or intent.urgent
+        )
+        see = self._see(intent, in_scope)
+        if not in_scope:
+            return refusal(question, "out_of_scope", language, see)
+        chosen = self._choose(hits, matches, intent)
+        excerpts = [self._excerpt(unit, vector, matches) for unit in chosen]
+        key = "answered_advice" if intent.seeks_advice else "answered"
+        return Answer(question=question, status="answered", reason=None,
+                      message=message(key, language), see=see, excerpts=excerpts)
+
+    def _see(self, intent: Intent, in_scope: bool) -> list[str]:
+        wanted = []
+        if intent.urgent:
+            wanted.append(URGENT_ID)
+        if intent.seeks_advice or intent.urgent or not in_scope:
+            wanted.append(LEGAL_HELP_ID)
+        return [unit_id for unit_id in wanted if unit_id in self._known]
+
+    def _choose(
+        self, hits: list[Hit], matches: list[AliasMatch], intent: Intent
+    ) -> list[DefinitionUnit | ArticleUnit]:
+        by_id = {unit.id: unit for unit in self.retriever.units}
+        first: list[str] = []
+        if intent.urgent:
+            first.append(URGENT_ID)
+        first += [match.definition_id for match in matches]
+        last = [LEGAL_HELP_ID] if intent.seeks_advice else []
+        chosen = [uid for uid in dict.fromkeys(first) if uid in by_id and uid not in last]
+        room = MAX_EXCERPTS - len([uid for uid in last if uid in by_id])
+        chosen = chosen[:room]
+        for hit in self._ordered_candidates(hits, matches, intent):
+            if len(chosen) >= room:
+                break
+            if hit.unit.id not in chosen and hit.unit.id not in last:
+                chosen.append(hit.unit.id)
+        chosen += [uid for uid in last if uid in by_id]
+        return [by_id[uid] for uid in chosen]
+
+    def _ordered_candidates(
+        self, hits: list[Hit], matches: list[AliasMatch], intent: Intent
+    ) -> list[Hit]:
+        """Relevant hits; for "what is X" questions, passages that use X come first."""
+        close = [hit for hit in hits if hit.dense >= self.thresholds.keep]
+        if not (matches and intent.definitional):
+            return close
+        phrases = [{light_stem(word) for word in match.phrase} for match in matches]
+
+        def uses_term(hit: Hit) -> bool:
+            words = {light_stem(word) for word in tokens(hit.unit.text)}
+            return isinstance(hit.unit, ArticleUnit) and any(p <= words for p in phrases)
+
+        using = [hit for hit in hits if uses_term(hit)]
+        return using + [hit for hit in close if hit not in using]
+
+    def _excerpt(
+        self, unit: DefinitionUnit | ArticleUnit, vector: Vectors, matches: list[AliasMatch]
+    ) -> Excerpt:
+        start, end = 0, len(unit.text)
+        if isinstance(unit, ArticleUnit) and unit.sentences:
+            start, end = self._best_sentences(unit, vector, matches)
+        return Excerpt(
+            id=unit.id, kind=unit.kind, title=unit.title, text=unit.text[start:end],
+            start=start, end=end, source=unit.source, location=unit.location,
+            as_of=unit.as_of, language=unit.language, note=unit.note,
+            score=round(self.retriever.dense_score(unit.id, vector), 4),
+        )
+
+    def _best_sentences(
+        self, unit: ArticleUnit, vector: Vectors, matches: list[AliasMatch]
+    ) -> tuple[int, int]:
+        """The best one to three whole, adjacent sentences of the paragraph."""
+        scores = list(self.retriever.sentence_scores(unit, vector))
+        phrases = [{light_stem(word) for word in match.phrase} for match in matches]
+        for number, span in enumerate(unit.sentences):
+            words = {light_stem(word) for word in tokens(unit.text[span.start : span.end])}
+            if any(p <= words for p in phrases):
+                scores[number] += 0.05  # a sentence that names the asked-about term
+        best = max(range(len(scores)), key=scores.__getitem__)
+        low = high = best
+        floor = scores[best] - self.thresholds.sentence_margin
+        while high - low + 1 < MAX_SENTENCES:
+            before = scores[low - 1] if low > 0 else None
+            after = scores[high + 1] if high + 1 < len(scores) else None
+            options = [(s, side) for s, side in ((before, -1), (after, 1)) if s is not None]
+            if not options:
+                break
+            score, side = max(options)
+            if score < floor:
+                break
+            low, high = (low - 1, high) if side < 0 else (low, high + 1)
+        return unit.sentences[low].start, unit.sentences[high].end

@@ -1,0 +1,268 @@
+"""The on-disk index: vectors, the question encoder and a snapshot of the units it was built from.
+
+Layout under the index folder:
+    current.json                 names the build in use (replaced atomically)
+    builds/<name>/manifest.json  model, dimension, versions, knowledge SHA-256, file SHA-256s
+    builds/<name>/units.json     the unit snapshot answers are quoted from
+    builds/<name>/vectors.faiss  one vector per unit (inner product on normalized vectors)
+    builds/<name>/sentences.npy  one vector per article sentence, in unit order
+    builds/<name>/<encoder files>
+
+A build is written into a temporary folder and only then named in current.json, so a failed or
+interrupted build leaves the previous one answering. Nothing is ever unpickled; files are loaded
+only after their SHA-256 matches the manifest this program wrote.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+import os
+import shutil
+import tempfile
+import warnings
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from explainer.core.encoder import EmbeddingBackend, QueryEncoder, Vectors
+from explainer.core.models import ArticleUnit, DefinitionUnit, Unit
+
+INDEX_FORMAT = 1
+UNITS_FILE = "units.json"
+VECTORS_FILE = "vectors.faiss"
+SENTENCES_FILE = "sentences.npy"
+MANIFEST_FILE = "manifest.json"
+CURRENT_FILE = "current.json"
+
+BuildProgress = Callable[[str, int, int], None]
+_UNITS = TypeAdapter(list[Unit])
+
+
+class IndexProblem(Exception):
+    """The index cannot be used as it is (missing, corrupt, or built for something else)."""
+
+
+class Manifest(BaseModel):
+    format: int
+    model: str
+    dimension: int
+    knowledge_sha256: str
+    unit_count: int
+    sentence_count: int
+    built_at: str
+    versions: dict[str, str]
+    files: dict[str, str]
+
+
+@dataclass(frozen=True)
+class LoadedIndex:
+    manifest: Manifest
+    units: list[DefinitionUnit | ArticleUnit]
+    search_index: Any  # faiss.IndexFlatIP over `vectors`
+    vectors: Vectors
+    sentence_vectors: Vectors
+    encoder: QueryEncoder
+    folder: Path
+
+
+def embedding_text(unit: DefinitionUnit | ArticleUnit) -> str:
+    """What the model reads for a unit: a definition with its term, a paragraph as it is."""
+    if isinstance(unit, DefinitionUnit):
+        return f"{unit.term}. {unit.text}"
+    return unit.text
+
+
+def sentence_texts(units: Sequence[DefinitionUnit | ArticleUnit]) -> list[str]:
+    return [unit.text[s.start : s.end] for unit in units if isinstance(unit, ArticleUnit)
+            for s in unit.sentences]
+
+
+def _versions() -> dict[str, str]:
+    names = ["explainer", "faiss-cpu", "numpy", "onnxruntime", "tokenizers"]
+    found = {}
+    for name in names:
+        try:
+            found[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            found[name] = "not installed"
+    return found
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _fsync_folder(folder: Path) -> None:
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write to a temporary file in the same folder, fsync, then replace the target."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    _fsync_folder(path.parent)
+
+
+class IndexStore:
+    """Builds, switches to and loads index builds inside one folder."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.builds = folder / "builds"
+
+    def current_manifest(self) -> Manifest | None:
+        """The manifest of the build in use, or None if there is none or it is unreadable."""
+        try:
+            return self._read_manifest(self._current_folder())
+        except IndexProblem:
+            return None
+
+    def _current_folder(self) -> Path:
+        try:
+            pointer = json.loads((self.folder / CURRENT_FILE).read_text(encoding="utf-8"))
+            name = str(pointer["build"])
+        except FileNotFoundError:
+            raise IndexProblem("no index has been built yet") from None
+        except (OSError, ValueError, KeyError, TypeError):
+            raise IndexProblem("the index pointer file is damaged") from None
+        if "/" in name or "\\" in name or name.startswith("."):
+            raise IndexProblem("the index pointer file is damaged")
+        return self.builds / name
+
+    def _read_manifest(self, build: Path) -> Manifest:
+        try:
+            return Manifest.model_validate_json((build / MANIFEST_FILE).read_bytes())
+        except FileNotFoundError:
+            raise IndexProblem("the index manifest is missing") from None
+        except (OSError, ValidationError):
+            raise IndexProblem("the index manifest is damaged") from None
+
+    def build(
+        self,
+        units: Sequence[DefinitionUnit | ArticleUnit],
+        knowledge_sha256: str,
+        backend: EmbeddingBackend,
+        progress: BuildProgress | None = None,
+    ) -> Manifest:
+        """Embed `units` and make the result the build in use; the old one stays until then."""
+        import faiss
+
+        self.builds.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".building-", dir=self.builds))
+        try:
+            def report(stage: str) -> Callable[[int, int], None]:
+                return lambda done, total: progress(stage, done, total) if progress else None
+
+            vectors = backend.embed_documents([embedding_text(u) for u in units],
+                                              report("Embedding passages"))
+            sentences = backend.embed_documents(sentence_texts(units),
+                                                report("Embedding sentences"))
+            if progress:
+                progress("Preparing the question encoder", 0, 1)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                encoder_files = backend.write_query_encoder(staging)
+            if progress:
+                progress("Preparing the question encoder", 1, 1)
+            flat = faiss.IndexFlatIP(backend.dimension)
+            if len(vectors):
+                flat.add(np.ascontiguousarray(vectors, dtype=np.float32))
+            (staging / VECTORS_FILE).write_bytes(faiss.serialize_index(flat).tobytes())
+            buffer = io.BytesIO()
+            np.save(buffer, sentences.reshape(-1, backend.dimension).astype(np.float32),
+                    allow_pickle=False)
+            (staging / SENTENCES_FILE).write_bytes(buffer.getvalue())
+            (staging / UNITS_FILE).write_bytes(_UNITS.dump_json(list(units)))
+            files = [UNITS_FILE, VECTORS_FILE, SENTENCES_FILE, *encoder_files]
+            manifest = Manifest(
+                format=INDEX_FORMAT,
+                model=backend.model_id,
+                dimension=backend.dimension,
+                knowledge_sha256=knowledge_sha256,
+                unit_count=len(units),
+                sentence_count=len(sentences),
+                built_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                versions=_versions(),
+                files={name: _sha256(staging / name) for name in files},
+            )
+            (staging / MANIFEST_FILE).write_text(manifest.model_dump_json(indent=2))
+            for name in [*files, MANIFEST_FILE]:
+                with (staging / name).open("rb") as handle:
+                    os.fsync(handle.fileno())
+            final = self.builds / f"{knowledge_sha256[:16]}-{os.getpid()}-{os.urandom(4).hex()}"
+            os.replace(staging, final)
+            _fsync_folder(self.builds)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        write_atomically(self.folder / CURRENT_FILE, json.dumps({"build": final.name}).encode())
+        self._remove_old_builds(keep=final.name)
+        return manifest
+
+    def _remove_old_builds(self, keep: str) -> None:
+        for old in self.builds.iterdir():
+            if old.name != keep and not old.name.startswith(".building-"):
+                shutil.rmtree(old, ignore_errors=True)
+
+    def load(self, backend: EmbeddingBackend) -> LoadedIndex:
+        """Load the build in use after checking it belongs to this model and is intact."""
+        import faiss
+
+        build = self._current_folder()
+        manifest = self._read_manifest(build)
+        if manifest.format != INDEX_FORMAT:
+            raise IndexProblem("the index was built by another version of explainer")
+        if manifest.model != backend.model_id or manifest.dimension != backend.dimension:
+            raise IndexProblem(f"the index was built for another model ({manifest.model})")
+        for name, expected in manifest.files.items():
+            path = build / name
+            if not path.is_file():
+                raise IndexProblem(f"the index file {name} is missing")
+            if _sha256(path) != expected:
+                raise IndexProblem(f"the index file {name} is damaged (checksum mismatch)")
+        try:
+            units = _UNITS.validate_json((build / UNITS_FILE).read_bytes())
+            raw = np.frombuffer((build / VECTORS_FILE).read_bytes(), dtype=np.uint8)
+            flat = faiss.deserialize_index(raw)
+            vectors = flat.reconstruct_n(0, flat.ntotal) if flat.ntotal else np.zeros(
+                (0, manifest.dimension), dtype=np.float32)
+            sentences = np.load(build / SENTENCES_FILE, allow_pickle=False)
+        except (ValidationError, RuntimeError, ValueError, OSError) as error:
+            raise IndexProblem(f"the index files could not be read ({type(error).__name__})") \
+                from None
+        expected_sentences = len(sentence_texts(units))
+        if (len(units) != manifest.unit_count or vectors.shape != (len(units), manifest.dimension)
+                or sentences.shape != (expected_sentences, manifest.dimension)):
+            raise IndexProblem("the index files do not match each other")
+        try:
+            encoder = backend.load_query_encoder(build)
+        except Exception as error:
+            raise IndexProblem(f"the question encoder could not be loaded ({error})") from None
+        return LoadedIndex(manifest, units, flat, np.asarray(vectors, dtype=np.float32),
+                           np.asarray(sentences, dtype=np.float32), encoder, build)
+

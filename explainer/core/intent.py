@@ -1,0 +1,54 @@
+"""What kind of question this is, from its wording alone (no model needed)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from explainer.core.text import normalize, tokens
+
+_GREETING_WORDS = frozenset(
+    """
+    hi hello hey hiya howdy there thanks thank you so much very good morning afternoon evening
+    night how are doing bye goodbye ok okay cool great yo sup hola gracias buenos buenas dias
+    tardes noches adios que tal como estas muchas
+    """.split()
+)
+_ADVICE = re.compile(
+    r"\b(should|can|could|will|would|do|am|must|may) (i|we)\b"
+    r"|\b(me|my|mine|myself|our|us)\b"
+    r"|\bi( am|'m| was| got| have|'ve| need| want| live| work)\b|\bim\b"
+    r"|\b(debo|puedo|tengo|estoy|necesito|mi|mis|me)\b"
+)
+_URGENT = re.compile(
+    r"\b(at (my|the|our) (door|house|home)|outside (my|our) (house|home|door|apartment)"
+    r"|right now|happening now|(is|are) here now|(ice|police|agents?|officers?) (is|are) here"
+    r"|(just )?(got|was|were|been|being) (arrested|detained|picked up|taken)"
+    r"|just (arrested|detained|picked up|taken)|emergency"
+    r"|esta aqui|estan aqui|en la puerta|lo detuvieron|la detuvieron|me detuvieron"
+    r"|lo arrestaron|la arrestaron|se (lo|la) llevaron|emergencia)\b"
+)
+_DEFINITIONAL = re.compile(
+    r"^(so )?(what|whats|what's|wat|wht)\b.*\b(is|are|s|does|do)\b"
+    r"|\bmean(s|ing)?\b|\bdefin|\bstand for\b|\bexplain\b|\bwho (is|are)\b"
+    r"|\bque (es|son|significa|quiere decir)\b"
+)
+
+
+@dataclass(frozen=True)
+class Intent:
+    greeting: bool
+    seeks_advice: bool
+    urgent: bool
+    definitional: bool
+
+
+def read_intent(question: str) -> Intent:
+    text = normalize(question)
+    words = tokens(question)
+    return Intent(
+        greeting=bool(words) and all(word in _GREETING_WORDS for word in words),
+        seeks_advice=bool(_ADVICE.search(text)),
+        urgent=bool(_URGENT.search(text)),
+        definitional=bool(_DEFINITIONAL.search(text)),
+    )

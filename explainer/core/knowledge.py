@@ -1,0 +1,305 @@
+"""Knowledge folders -> validated units with stable ids, or problems that name file and line.
+
+A knowledge folder holds `definitions/<id>.yaml` and `articles/<id>.md`. Folders are read in order;
+an entry in a later folder with the same id replaces the earlier one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from explainer.core.models import (
+    ID_PATTERN,
+    ArticleMeta,
+    ArticleUnit,
+    Definition,
+    DefinitionUnit,
+    SentenceSpan,
+    UnitBase,
+)
+from explainer.core.sentences import sentence_spans
+from explainer.core.text import clean_text, tokens
+from explainer.core.yamlfile import LocatedYaml, YamlProblem, load_located
+
+# Bump when the way files become units changes, so old indexes are rebuilt.
+FORMAT_VERSION = "1"
+MAX_FILE_BYTES = 2_000_000
+_ID = re.compile(ID_PATTERN)
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: Path
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+class KnowledgeError(Exception):
+    """The knowledge has errors; `problems` says what and where."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+@dataclass
+class Knowledge:
+    units: list[DefinitionUnit | ArticleUnit]
+    replaced: list[str] = field(default_factory=list)
+
+    def vetted(self) -> list[DefinitionUnit | ArticleUnit]:
+        return [unit for unit in self.units if unit.status == "vetted"]
+
+
+def knowledge_files(folders: Sequence[Path]) -> list[Path]:
+    """Every knowledge file, folder by folder, in a stable order."""
+    files: list[Path] = []
+    for folder in folders:
+        files += sorted((folder / "definitions").glob("*.yaml"))
+        files += sorted((folder / "articles").glob("*.md"))
+    return files
+
+
+def fingerprint(folders: Sequence[Path]) -> str:
+    """SHA-256 of the knowledge as loaded: folder order, file names and bytes."""
+    digest = hashlib.sha256(f"explainer-knowledge-v{FORMAT_VERSION}\n".encode())
+    for number, folder in enumerate(folders):
+        for path in knowledge_files([folder]):
+            digest.update(f"{number}:{path.relative_to(folder).as_posix()}\n".encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def load_knowledge(folders: Sequence[Path]) -> Knowledge:
+    """Read and validate every file; raise KnowledgeError listing every problem found."""
+    problems: list[Problem] = []
+    entries: dict[str, list[DefinitionUnit | ArticleUnit]] = {}
+    entry_files: dict[str, Path] = {}
+    replaced: list[str] = []
+    for folder in folders:
+        if not folder.is_dir():
+            problems.append(Problem(folder, 0, "this knowledge folder does not exist"))
+            continue
+        seen_here: dict[str, Path] = {}
+        for path in knowledge_files([folder]):
+            try:
+                entry_id, units = _read_entry(path)
+            except _FileProblem as problem:
+                problems.append(Problem(path, problem.line, problem.message))
+                continue
+            if entry_id in seen_here:
+                problems.append(
+                    Problem(path, 1, f'the id "{entry_id}" is also used by {seen_here[entry_id]}')
+                )
+                continue
+            seen_here[entry_id] = path
+            if entry_id in entries:
+                replaced.append(f"{entry_id}: {entry_files[entry_id]} is replaced by {path}")
+            entries[entry_id] = units
+            entry_files[entry_id] = path
+    units = [unit for group in entries.values() for unit in group]
+    problems += _cross_check(units)
+    if problems:
+        raise KnowledgeError(problems)
+    return Knowledge(units=units, replaced=replaced)
+
+
+class _FileProblem(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+def _read_text(path: Path) -> str:
+    raw = path.read_bytes()
+    if len(raw) > MAX_FILE_BYTES:
+        raise _FileProblem(1, f"the file is larger than {MAX_FILE_BYTES // 1_000_000} MB")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise _FileProblem(line, "the file is not valid UTF-8 text; save it as UTF-8") from None
+
+
+def _read_entry(path: Path) -> tuple[str, list[DefinitionUnit | ArticleUnit]]:
+    if not _ID.match(path.stem):
+        raise _FileProblem(
+            1, "the file name must be an id: lowercase letters, digits and single hyphens"
+        )
+    text = _read_text(path)
+    if path.suffix == ".yaml":
+        return path.stem, [_definition_unit(path, text)]
+    return path.stem, _article_units(path, text)
+
+
+def _parse(path: Path, text: str, line_offset: int) -> LocatedYaml:
+    try:
+        located = load_located(text)
+    except YamlProblem as problem:
+        raise _FileProblem(problem.line + line_offset, problem.message) from None
+    if not isinstance(located.data, dict):
+        raise _FileProblem(1 + line_offset, "expected a list of fields like `term: ...`")
+    return located
+
+
+def _validation_problem(error: ValidationError, located: LocatedYaml, offset: int) -> _FileProblem:
+    first = error.errors()[0]
+    loc = tuple(first["loc"])
+    name = ".".join(str(part) for part in loc) or "file"
+    message = first["msg"]
+    if first["type"] == "extra_forbidden":
+        message = "this field is not allowed (check the spelling)"
+    elif first["type"] == "missing":
+        message = "this field is missing"
+    return _FileProblem(located.line_of(loc) + offset, f'field "{name}": {message}')
+
+
+def _definition_unit(path: Path, text: str) -> DefinitionUnit:
+    located = _parse(path, text, 0)
+    try:
+        entry = Definition.model_validate(located.data)
+    except ValidationError as error:
+        raise _validation_problem(error, located, 0) from None
+    body = clean_text(entry.definition)
+    return DefinitionUnit(
+        id=path.stem,
+        title=clean_text(entry.term),
+        text=body,
+        status=entry.status,
+        file=str(path),
+        line=located.line_of(("definition",)),
+        language=entry.language,
+        source="; ".join(clean_text(source.one_line()) for source in entry.sources),
+        location=None,
+        as_of=entry.as_of.isoformat(),
+        note=clean_text(entry.note) if entry.note else None,
+        term=clean_text(entry.term),
+        category=entry.category,
+        aliases=[clean_text(alias) for alias in entry.aliases],
+        sources=entry.sources,
+        related=entry.related,
+        reviewed_by=entry.reviewed_by,
+        reviewed_on=entry.reviewed_on.isoformat() if entry.reviewed_on else None,
+    )
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
+
+
+def _article_units(path: Path, text: str) -> list[DefinitionUnit | ArticleUnit]:
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        raise _FileProblem(1, "an article must start with front matter between two `---` lines")
+    located = _parse(path, match.group(1), 1)
+    try:
+        meta = ArticleMeta.model_validate(located.data)
+    except ValidationError as error:
+        raise _validation_problem(error, located, 1) from None
+    if meta.id != path.stem:
+        raise _FileProblem(located.line_of(("id",)) + 1, "the id must equal the file name")
+    body_line = text[: match.end()].count("\n") + 1
+    paragraphs = list(_paragraphs(text[match.end() :], body_line))
+    if not paragraphs:
+        raise _FileProblem(body_line, "the article has no text after its front matter")
+    for number in meta.notes_by_paragraph:
+        if not 1 <= number <= len(paragraphs):
+            line = located.line_of(("notes_by_paragraph", number)) + 1
+            raise _FileProblem(line, f"there is a note for paragraph {number}, "
+                               f"but the article has {len(paragraphs)} paragraphs")
+    return [_paragraph_unit(path, meta, number, line, body)
+            for number, (line, body) in enumerate(paragraphs, start=1)]
+
+
+def _paragraphs(body: str, first_line: int) -> Iterable[tuple[int, str]]:
+    """Blank-line separated paragraphs with the line each starts on; inner line breaks join."""
+    lines: list[str] = []
+    start = first_line
+    for number, line in enumerate(body.split("\n"), start=first_line):
+        if line.strip():
+            if not lines:
+                start = number
+            lines.append(line.strip())
+        elif lines:
+            yield start, " ".join(lines)
+            lines = []
+    if lines:
+        yield start, " ".join(lines)
+
+
+def _paragraph_unit(
+    path: Path, meta: ArticleMeta, number: int, line: int, body: str
+) -> ArticleUnit:
+    text = clean_text(body)
+    note = meta.notes_by_paragraph.get(number)
+    return ArticleUnit(
+        id=f"{meta.id}#p{number}",
+        title=clean_text(meta.title),
+        text=text,
+        status=meta.status,
+        file=str(path),
+        line=line,
+        language=meta.language,
+        source=clean_text(_article_citation(meta)),
+        location=f"paragraph {number}",
+        as_of=meta.date,
+        note=clean_text(f"As of {note.as_of.isoformat()}: {note.text}") if note else None,
+        article_id=meta.id,
+        paragraph=number,
+        publisher=clean_text(meta.publisher),
+        reports_from=clean_text(meta.reports_from) if meta.reports_from else None,
+        date=meta.date,
+        url=meta.url,
+        sentences=[SentenceSpan(start=s, end=e) for s, e in sentence_spans(text)],
+    )
+
+
+def _article_citation(meta: ArticleMeta) -> str:
+    parts = [meta.title, f"publisher: {meta.publisher}"]
+    if meta.reports_from:
+        parts.append(f"reporting from {meta.reports_from}")
+    parts.append(meta.date + (" (approximate date)" if meta.date_is_approximate else ""))
+    if meta.url:
+        parts.append(meta.url)
+    return "; ".join(parts)
+
+
+def _cross_check(units: list[DefinitionUnit | ArticleUnit]) -> list[Problem]:
+    """Problems between entries: unknown related ids, and an alias claimed by two terms."""
+    problems: list[Problem] = []
+    definitions = [u for u in units if isinstance(u, DefinitionUnit)]
+    known = {u.id for u in definitions}
+    owner: dict[tuple[str, ...], DefinitionUnit] = {}
+    for unit in definitions:
+        for number, related in enumerate(unit.related):
+            if related not in known:
+                problems.append(Problem(
+                    Path(unit.file), _field_line(unit, ("related", number)),
+                    f'"related" names "{related}", but no definition has that id'))
+        names = [(("term",), unit.term)]
+        names += [(("aliases", number), alias) for number, alias in enumerate(unit.aliases)]
+        for where, alias in names:
+            key = tuple(tokens(alias))
+            other = owner.setdefault(key, unit) if key else unit
+            if other.id != unit.id:
+                problems.append(Problem(
+                    Path(unit.file), _field_line(unit, where),
+                    f'the alias "{alias}" is also claimed by "{other.id}" ({other.file})'))
+    return problems
+
+
+def _field_line(unit: UnitBase, where: tuple[int | str, ...]) -> int:
+    """The line of a field in the unit's own file, for problems found across entries."""
+    try:
+        return load_located(Path(unit.file).read_text(encoding="utf-8")).line_of(where)
+    except (OSError, YamlProblem):
+        return 1

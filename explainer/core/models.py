@@ -1,0 +1,168 @@
+"""The data that moves between stages: knowledge files, searchable units, and answers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+Status = Literal["vetted", "draft"]
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+
+
+class Strict(BaseModel):
+    """Knowledge-file models: unknown fields are mistakes, not extras."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Source(Strict):
+    title: str = Field(min_length=1)
+    citation: str | None = None
+    url: str | None = Field(default=None, pattern=r"^https?://\S+$")
+
+    @model_validator(mode="after")
+    def _needs_citation_or_url(self) -> Source:
+        if not self.citation and not self.url:
+            raise ValueError("a source needs a citation or a url")
+        return self
+
+    def one_line(self) -> str:
+        where = self.citation or self.url
+        return f"{self.title} ({where})"
+
+
+class Definition(Strict):
+    """One file in `definitions/`: a vetted (or draft) plain-language definition."""
+
+    term: str = Field(min_length=1)
+    category: Literal["term", "help"] = "term"
+    aliases: list[str] = Field(default_factory=list)
+    definition: str = Field(min_length=1)
+    sources: list[Source] = Field(min_length=1)
+    as_of: dt.date
+    status: Status
+    reviewed_by: str | None = None
+    reviewed_on: dt.date | None = None
+    related: list[str] = Field(default_factory=list)
+    note: str | None = None
+    language: str = Field(pattern=r"^[a-z]{2}$")
+
+    @model_validator(mode="after")
+    def _vetted_needs_review(self) -> Definition:
+        if self.status == "vetted" and (not self.reviewed_by or not self.reviewed_on):
+            raise ValueError("a vetted definition needs reviewed_by and reviewed_on")
+        return self
+
+
+class ParagraphNote(Strict):
+    as_of: dt.date
+    text: str = Field(min_length=1)
+
+
+class ArticleMeta(Strict):
+    """The front matter of one file in `articles/`."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    title: str = Field(min_length=1)
+    publisher: str = Field(min_length=1)
+    reports_from: str | None = None
+    date: str
+    date_is_approximate: bool = False
+    url: str | None = Field(default=None, pattern=r"^https?://\S+$")
+    language: str = Field(pattern=r"^[a-z]{2}$")
+    status: Status = "vetted"
+    reviewed_by: str | None = None
+    reviewed_on: dt.date | None = None
+    notes_by_paragraph: dict[int, ParagraphNote] = Field(default_factory=dict)
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _partial_date(cls, value: object) -> str:
+        text = value.isoformat() if isinstance(value, dt.date) else str(value)
+        if not _PARTIAL_DATE.match(text):
+            raise ValueError("date must look like 2025, 2025-04 or 2025-04-08")
+        return text
+
+
+class UnitBase(BaseModel):
+    """A searchable piece of knowledge: a whole definition or one article paragraph."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    title: str
+    text: str
+    status: Status
+    file: str
+    line: int
+    language: str
+    source: str
+    location: str | None
+    as_of: str | None
+    note: str | None
+
+
+class DefinitionUnit(UnitBase):
+    kind: Literal["definition"] = "definition"
+    term: str
+    category: Literal["term", "help"]
+    aliases: list[str]
+    sources: list[Source]
+    related: list[str]
+    reviewed_by: str | None
+    reviewed_on: str | None
+
+
+class SentenceSpan(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    start: int
+    end: int
+
+
+class ArticleUnit(UnitBase):
+    kind: Literal["article"] = "article"
+    article_id: str
+    paragraph: int
+    publisher: str
+    reports_from: str | None
+    date: str
+    url: str | None
+    sentences: list[SentenceSpan]
+
+
+Unit = Annotated[DefinitionUnit | ArticleUnit, Field(discriminator="kind")]
+
+
+class Excerpt(BaseModel):
+    """A word-for-word piece of one unit: `text == unit.text[start:end]`."""
+
+    id: str
+    kind: Literal["definition", "article"]
+    title: str
+    text: str
+    start: int
+    end: int
+    source: str
+    location: str | None
+    as_of: str | None
+    language: str
+    note: str | None
+    score: float
+
+
+Reason = Literal["empty", "too_long", "greeting", "out_of_scope"]
+
+
+class Answer(BaseModel):
+    """The answer contract: what `ask --json` prints and every front end renders."""
+
+    question: str
+    status: Literal["answered", "no_answer"]
+    reason: Reason | None
+    message: str
+    see: list[str]
+    excerpts: list[Excerpt]

@@ -1,0 +1,91 @@
+"""Question -> ranked units: dense (faiss) and lexical (BM25) rankings fused by reciprocal rank."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from explainer.core.aliases import AliasMatcher
+from explainer.core.encoder import Vectors
+from explainer.core.index import LoadedIndex
+from explainer.core.models import ArticleUnit, DefinitionUnit
+from explainer.core.text import search_terms
+
+RRF_K = 60
+CANDIDATES = 20
+
+
+@dataclass(frozen=True)
+class Hit:
+    unit: DefinitionUnit | ArticleUnit
+    dense: float  # cosine similarity between question and unit
+    lexical: float  # BM25 score (0 when no word is shared)
+    fused: float  # reciprocal-rank fusion of both rankings
+
+
+def lexical_text(unit: DefinitionUnit | ArticleUnit) -> str:
+    """What BM25 reads: a definition with its term and aliases, a paragraph as it is."""
+    if isinstance(unit, DefinitionUnit):
+        return " ".join([unit.term, *unit.aliases, unit.text])
+    return unit.text
+
+
+class Retriever:
+    def __init__(self, loaded: LoadedIndex) -> None:
+        import bm25s
+        import faiss
+
+        # One thread: faiss's OpenMP threads fight onnxruntime's for two cores (PERF.md).
+        faiss.omp_set_num_threads(1)
+        self.units = loaded.units
+        self._position = {unit.id: i for i, unit in enumerate(self.units)}
+        self._search_index = loaded.search_index
+        self._vectors = loaded.vectors
+        self._sentence_vectors = loaded.sentence_vectors
+        self._sentence_rows: dict[str, int] = {}
+        row = 0
+        for unit in self.units:
+            if isinstance(unit, ArticleUnit):
+                self._sentence_rows[unit.id] = row
+                row += len(unit.sentences)
+        self._bm25 = bm25s.BM25()
+        corpus = [search_terms(lexical_text(unit)) or [""] for unit in self.units]
+        if corpus:
+            self._bm25.index(corpus, show_progress=False)
+        self.aliases = AliasMatcher([u for u in self.units if isinstance(u, DefinitionUnit)])
+
+    def rank(self, question: str, vector: Vectors) -> list[Hit]:
+        """Candidates from both rankings, best fused score first."""
+        if not self.units:
+            return []
+        dense_all = self._vectors @ vector
+        k = min(CANDIDATES, len(self.units))
+        _, dense_top = self._search_index.search(vector.reshape(1, -1), k)
+        lexical_all = self._lexical_scores(question)
+        lexical_top = [int(i) for i in np.argsort(-lexical_all)[:k] if lexical_all[i] > 0]
+        fused: dict[int, float] = {}
+        for ranking in ([int(i) for i in dense_top[0] if i >= 0], lexical_top):
+            for rank, position in enumerate(ranking):
+                fused[position] = fused.get(position, 0.0) + 1.0 / (RRF_K + rank + 1)
+        hits = [
+            Hit(self.units[i], float(dense_all[i]), float(lexical_all[i]), score)
+            for i, score in fused.items()
+        ]
+        return sorted(hits, key=lambda hit: (-hit.fused, -hit.dense))
+
+    def dense_score(self, unit_id: str, vector: Vectors) -> float:
+        position = self._position.get(unit_id)
+        return 0.0 if position is None else float(self._vectors[position] @ vector)
+
+    def _lexical_scores(self, question: str) -> np.ndarray:
+        terms = search_terms(question)
+        if not terms:
+            return np.zeros(len(self.units), dtype=np.float32)
+        return np.asarray(self._bm25.get_scores(terms), dtype=np.float32)
+
+    def sentence_scores(self, unit: ArticleUnit, vector: Vectors) -> Sequence[float]:
+        first = self._sentence_rows[unit.id]
+        rows = self._sentence_vectors[first : first + len(unit.sentences)]
+        return [float(score) for score in rows @ vector]

@@ -1,0 +1,92 @@
+"""Safe YAML reading that remembers where each field is, so errors can name a line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+MAX_DEPTH = 12
+
+
+class YamlProblem(Exception):
+    """A YAML text that cannot be used; `line` is 1-based."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+@dataclass(frozen=True)
+class LocatedYaml:
+    data: Any
+    root: yaml.Node | None
+
+    def line_of(self, loc: tuple[int | str, ...]) -> int:
+        """The 1-based line of the deepest node that `loc` (a pydantic error path) reaches."""
+        node = self.root
+        line = node.start_mark.line + 1 if node is not None else 1
+        for part in loc:
+            child = _child(node, part)
+            if child is None:
+                break
+            node, line = child
+        return line
+
+
+def _child(node: yaml.Node | None, part: int | str) -> tuple[yaml.Node, int] | None:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if str(key.value) == str(part):
+                return value, key.start_mark.line + 1
+    if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+        item = node.value[part]
+        return item, item.start_mark.line + 1
+    return None
+
+
+def load_located(text: str) -> LocatedYaml:
+    """Parse `text`; refuse aliases, deep nesting and duplicate keys with a line number."""
+    try:
+        _check_events(text)
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        if root is not None:
+            _check_duplicate_keys(root)
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark is not None else 1
+        raise YamlProblem(line, f"the YAML is not valid: {error.problem or error}") from None
+    except yaml.YAMLError as error:
+        raise YamlProblem(1, f"the YAML is not valid: {error}") from None
+    return LocatedYaml(data=data, root=root)
+
+
+def _check_events(text: str) -> None:
+    depth = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise YamlProblem(line, "YAML anchors and aliases (& and *) are not allowed")
+        if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise YamlProblem(line, f"the YAML is nested more than {MAX_DEPTH} levels deep")
+        elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+            depth -= 1
+
+
+def _check_duplicate_keys(node: yaml.Node) -> None:
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key, value in node.value:
+            name = str(key.value)
+            if name in seen:
+                raise YamlProblem(key.start_mark.line + 1, f'the field "{name}" appears twice')
+            seen.add(name)
+            _check_duplicate_keys(value)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _check_duplicate_keys(item)

@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+import os
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from explainer.core.explainer import Explainer
+from explainer.settings import Settings
+from tests.helpers import fake_explainer, write_knowledge
+
+# Tests never touch the user's real cache or extra knowledge folders.
+for name in ("EXPLAINER_CACHE_DIR", "EXPLAINER_KNOWLEDGE", "EXPLAINER_LANG"):
+    os.environ.pop(name, None)
+
+
+@pytest.fixture
+def knowledge(tmp_path: Path) -> Path:
+    return write_knowledge(tmp_path / "knowledge")
+
+
+@pytest.fixture
+def explainer(knowledge: Path, tmp_path: Path) -> Explainer:
+    return fake_explainer(knowledge, tmp_path / "cache")
+
+
+class NetworkBlocked(AssertionError):
+    pass
+
+
+@pytest.fixture(scope="session")
+def block_network() -> Iterator[list[str]]:
+    """Fail loudly on any attempt to open a network connection; records the attempts."""
+    attempts: list[str] = []
+    original_connect = socket.socket.connect
+    original_create = socket.create_connection
+    original_getaddrinfo = socket.getaddrinfo
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        attempts.append(repr(args[1:] if len(args) > 1 else args))
+        raise NetworkBlocked(f"network access attempted: {args!r}")
+
+    def connect(self: socket.socket, address: object) -> None:
+        if self.family in (socket.AF_INET, socket.AF_INET6):
+            refuse(self, address)
+        original_connect(self, address)  # type: ignore[arg-type]
+
+    socket.socket.connect = connect  # type: ignore[method-assign]
+    socket.create_connection = refuse  # type: ignore[assignment]
+    socket.getaddrinfo = refuse  # type: ignore[assignment]
+    try:
+        yield attempts
+    finally:
+        socket.socket.connect = original_connect  # type: ignore[method-assign]
+        socket.create_connection = original_create
+        socket.getaddrinfo = original_getaddrinfo
+
+
+@pytest.fixture(scope="session")
+def real_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("real-cache")
+
+
+@pytest.fixture(scope="session")
+def real_explainer(real_cache: Path, block_network: list[str]) -> Explainer:
+    """The bundled knowledge with the real model, built once per session with sockets blocked."""
+    explainer = Explainer(Settings(cache_dir=real_cache))
+    explainer.load()
+    assert block_network == []
+    return explainer
