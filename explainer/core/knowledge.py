@@ -85,6 +85,7 @@ def load_knowledge(folders: Sequence[Path]) -> Knowledge:
     entries: dict[str, list[DefinitionUnit | ArticleUnit]] = {}
     entry_files: dict[str, Path] = {}
     replaced: list[str] = []
+    broken: set[str] = set()  # ids of files with errors: others may still refer to them
     for folder in folders:
         if not folder.is_dir():
             problems.append(Problem(folder, 0, "this knowledge folder does not exist"))
@@ -94,7 +95,8 @@ def load_knowledge(folders: Sequence[Path]) -> Knowledge:
             try:
                 entry_id, units = _read_entry(path)
             except _FileProblem as problem:
-                problems.append(Problem(path, problem.line, problem.message))
+                problems += [Problem(path, line, message) for line, message in problem.found]
+                broken.add(path.stem)
                 continue
             if entry_id in seen_here:
                 problems.append(
@@ -107,17 +109,18 @@ def load_knowledge(folders: Sequence[Path]) -> Knowledge:
             entries[entry_id] = units
             entry_files[entry_id] = path
     units = [unit for group in entries.values() for unit in group]
-    problems += _cross_check(units)
+    problems += _cross_check(units, broken)
     if problems:
         raise KnowledgeError(problems)
     return Knowledge(units=units, replaced=replaced)
 
 
 class _FileProblem(Exception):
-    def __init__(self, line: int, message: str) -> None:
+    """One or more problems in one file, as (line, message) pairs."""
+
+    def __init__(self, line: int, message: str, *more: tuple[int, str]) -> None:
         super().__init__(message)
-        self.line = line
-        self.message = message
+        self.found = [(line, message), *more]
 
 
 def _read_text(path: Path) -> str:
@@ -153,15 +156,18 @@ def _parse(path: Path, text: str, line_offset: int) -> LocatedYaml:
 
 
 def _validation_problem(error: ValidationError, located: LocatedYaml, offset: int) -> _FileProblem:
-    first = error.errors()[0]
-    loc = tuple(first["loc"])
-    name = ".".join(str(part) for part in loc) or "file"
-    message = first["msg"]
-    if first["type"] == "extra_forbidden":
-        message = "this field is not allowed (check the spelling)"
-    elif first["type"] == "missing":
-        message = "this field is missing"
-    return _FileProblem(located.line_of(loc) + offset, f'field "{name}": {message}')
+    found = []
+    for detail in error.errors():
+        loc = tuple(detail["loc"])
+        name = ".".join(str(part) for part in loc) or "file"
+        message = detail["msg"]
+        if detail["type"] == "extra_forbidden":
+            message = "this field is not allowed (check the spelling)"
+        elif detail["type"] == "missing":
+            message = "this field is missing"
+        found.append((located.line_of(loc) + offset, f'field "{name}": {message}'))
+    found.sort()
+    return _FileProblem(*found[0], *found[1:])
 
 
 def _definition_unit(path: Path, text: str) -> DefinitionUnit:
@@ -273,11 +279,11 @@ def _article_citation(meta: ArticleMeta) -> str:
     return "; ".join(parts)
 
 
-def _cross_check(units: list[DefinitionUnit | ArticleUnit]) -> list[Problem]:
+def _cross_check(units: list[DefinitionUnit | ArticleUnit], broken: set[str]) -> list[Problem]:
     """Problems between entries: unknown related ids, and an alias claimed by two terms."""
     problems: list[Problem] = []
     definitions = [u for u in units if isinstance(u, DefinitionUnit)]
-    known = {u.id for u in definitions}
+    known = {u.id for u in definitions} | broken
     owner: dict[tuple[str, ...], DefinitionUnit] = {}
     for unit in definitions:
         for number, related in enumerate(unit.related):

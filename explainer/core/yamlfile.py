@@ -10,6 +10,16 @@ import yaml
 MAX_DEPTH = 12
 
 
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text, so the data model checks them with a field name."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 class YamlProblem(Exception):
     """A YAML text that cannot be used; `line` is 1-based."""
 
@@ -51,10 +61,10 @@ def load_located(text: str) -> LocatedYaml:
     """Parse `text`; refuse aliases, deep nesting and duplicate keys with a line number."""
     try:
         _check_events(text)
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_Loader)
         if root is not None:
             _check_duplicate_keys(root)
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 (a SafeLoader subclass)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else 1
@@ -66,7 +76,7 @@ def load_located(text: str) -> LocatedYaml:
 
 def _check_events(text: str) -> None:
     depth = 0
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+    for event in yaml.parse(text, Loader=_Loader):
         line = event.start_mark.line + 1
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise YamlProblem(line, "YAML anchors and aliases (& and *) are not allowed")

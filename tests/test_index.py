@@ -1,0 +1,135 @@
+"""The index on disk: manifest, rebuilds, faults, and keeping the last good index."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from explainer.core.encoder import HashingBackend
+from explainer.core.explainer import Explainer, ExplainerError
+from explainer.core.index import CURRENT_FILE, MANIFEST_FILE, IndexStore
+from tests.helpers import fake_explainer
+
+
+def current_build(cache: Path) -> Path:
+    index = cache / "index"
+    name = json.loads((index / CURRENT_FILE).read_text())["build"]
+    return index / "builds" / name
+
+
+def test_first_use_builds_an_index_with_a_manifest(knowledge: Path, tmp_path: Path) -> None:
+    backend = HashingBackend()
+    explainer = fake_explainer(knowledge, tmp_path / "cache", backend=backend)
+    explainer.load()
+    manifest = json.loads((current_build(tmp_path / "cache") / MANIFEST_FILE).read_text())
+    assert manifest["model"] == backend.model_id
+    assert manifest["dimension"] == 256
+    assert manifest["unit_count"] == 8  # 5 vetted definitions + 3 paragraphs; the draft is left out
+    assert len(manifest["knowledge_sha256"]) == 64
+    assert set(manifest["files"]) == {"units.json", "vectors.faiss", "sentences.npy"}
+    assert {"faiss-cpu", "numpy", "onnxruntime"} <= set(manifest["versions"])
+
+
+def test_unchanged_knowledge_is_not_embedded_again(knowledge: Path, tmp_path: Path) -> None:
+    fake_explainer(knowledge, tmp_path / "cache").load()
+    backend = HashingBackend()
+    fake_explainer(knowledge, tmp_path / "cache", backend=backend).ask("what is a detainer")
+    assert backend.documents_embedded == 0
+
+
+def test_changed_knowledge_is_rebuilt(knowledge: Path, tmp_path: Path) -> None:
+    fake_explainer(knowledge, tmp_path / "cache").load()
+    path = knowledge / "definitions" / "ice.yaml"
+    path.write_text(path.read_text().replace("inside the country", "inside the United States"))
+    answer = fake_explainer(knowledge, tmp_path / "cache").ask("what is ICE?")
+    assert answer.excerpts[0].text.endswith("inside the United States.")
+
+
+def test_knowledge_error_keeps_the_last_good_index(knowledge: Path, tmp_path: Path) -> None:
+    fake_explainer(knowledge, tmp_path / "cache").load()
+    path = knowledge / "definitions" / "ice.yaml"
+    path.write_text(path.read_text().replace("term: ICE", "term: ICE\nterm: again"))
+    explainer = fake_explainer(knowledge, tmp_path / "cache")
+    answer = explainer.ask("what is ICE?")
+    assert answer.excerpts[0].id == "ice"
+    assert f'{path}:2: the field "term" appears twice' in explainer.warnings
+
+
+def test_knowledge_error_without_an_index_is_a_clear_error(knowledge: Path,
+                                                           tmp_path: Path) -> None:
+    path = knowledge / "definitions" / "ice.yaml"
+    path.write_text("term: [unclosed\n")
+    with pytest.raises(ExplainerError, match="no earlier index") as caught:
+        fake_explainer(knowledge, tmp_path / "cache").load()
+    assert str(path) in str(caught.value)
+
+
+@pytest.mark.parametrize("damage", ["truncate", "random", "delete"])
+@pytest.mark.parametrize("name", ["vectors.faiss", "units.json", "sentences.npy"])
+def test_damaged_index_files_are_detected_and_rebuilt(knowledge: Path, tmp_path: Path,
+                                                      name: str, damage: str) -> None:
+    fake_explainer(knowledge, tmp_path / "cache").load()
+    target = current_build(tmp_path / "cache") / name
+    if damage == "truncate":
+        target.write_bytes(target.read_bytes()[:10])
+    elif damage == "random":
+        target.write_bytes(bytes(range(256)) * 8)
+    else:
+        target.unlink()
+    explainer = fake_explainer(knowledge, tmp_path / "cache")
+    assert explainer.ask("what is a detainer").excerpts[0].id == "detainer"
+    assert any("rebuilt" in warning and name in warning for warning in explainer.warnings)
+    IndexStore(tmp_path / "cache" / "index").load(HashingBackend())  # the new build is intact
+
+
+def test_index_for_another_model_is_rebuilt(knowledge: Path, tmp_path: Path) -> None:
+    fake_explainer(knowledge, tmp_path / "cache", backend=HashingBackend(128)).load()
+    explainer = fake_explainer(knowledge, tmp_path / "cache", backend=HashingBackend(256))
+    explainer.load()
+    assert explainer.warnings == [
+        "The index will be rebuilt: the index was built for another model "
+        "(test-hashing-bag-of-words-128)."]
+    manifest = IndexStore(tmp_path / "cache" / "index").current_manifest()
+    assert manifest is not None and manifest.dimension == 256
+
+
+def test_manifest_for_other_knowledge_is_not_answered_from(knowledge: Path,
+                                                           tmp_path: Path) -> None:
+    fake_explainer(knowledge, tmp_path / "cache").load()
+    manifest_path = current_build(tmp_path / "cache") / MANIFEST_FILE
+    manifest = json.loads(manifest_path.read_text())
+    manifest["knowledge_sha256"] = "0" * 64
+    manifest_path.write_text(json.dumps(manifest))
+    backend = HashingBackend()
+    fake_explainer(knowledge, tmp_path / "cache", backend=backend).load()
+    assert backend.documents_embedded > 0  # rebuilt rather than trusted
+
+
+class CrashingBackend(HashingBackend):
+    """Dies half-way through a build, like a process killed while embedding."""
+
+    def embed_documents(self, texts, progress=None):  # type: ignore[no-untyped-def]
+        raise KeyboardInterrupt("killed during the build")
+
+
+def test_interrupted_build_leaves_the_previous_index(knowledge: Path, tmp_path: Path) -> None:
+    fake_explainer(knowledge, tmp_path / "cache").load()
+    before = current_build(tmp_path / "cache")
+    path = knowledge / "definitions" / "ice.yaml"
+    path.write_text(path.read_text().replace("inside the country", "in the U.S."))
+    with pytest.raises(KeyboardInterrupt):
+        fake_explainer(knowledge, tmp_path / "cache", backend=CrashingBackend()).load()
+    assert current_build(tmp_path / "cache") == before
+    leftovers = list((tmp_path / "cache" / "index" / "builds").glob(".building-*"))
+    assert leftovers == []
+    IndexStore(tmp_path / "cache" / "index").load(HashingBackend())
+
+
+def test_only_the_current_build_is_kept(knowledge: Path, tmp_path: Path) -> None:
+    explainer: Explainer = fake_explainer(knowledge, tmp_path / "cache")
+    explainer.build_index()
+    explainer.build_index()
+    builds = list((tmp_path / "cache" / "index" / "builds").iterdir())
+    assert builds == [current_build(tmp_path / "cache")]
