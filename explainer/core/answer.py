@@ -9,7 +9,7 @@ from explainer.core.aliases import AliasMatch
 from explainer.core.encoder import Vectors
 from explainer.core.intent import Intent
 from explainer.core.messages import message
-from explainer.core.models import Answer, ArticleUnit, DefinitionUnit, Excerpt
+from explainer.core.models import Answer, ArticleUnit, DefinitionUnit, Excerpt, Reason
 from explainer.core.retrieve import Hit, Retriever
 from explainer.core.text import light_stem, tokens
 
@@ -36,8 +36,8 @@ class Thresholds:
     sentence_margin: float = 0.06
 
 
-def refusal(question: str, reason: str, language: str, see: Sequence[str] = ()) -> Answer:
-    return Answer(question=question, status="no_answer", reason=reason,  # type: ignore[arg-type]
+def refusal(question: str, reason: Reason, language: str, see: Sequence[str] = ()) -> Answer:
+    return Answer(question=question, status="no_answer", reason=reason,
                   message=message(reason, language), see=list(see), excerpts=[])
 
 

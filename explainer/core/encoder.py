@@ -61,7 +61,8 @@ class EmbeddingBackend(Protocol):
 def normalize_rows(vectors: npt.NDArray[Any]) -> Vectors:
     matrix = np.asarray(vectors, dtype=np.float32)
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    return np.divide(matrix, norms, out=np.zeros_like(matrix), where=norms > 0)
+    normalized: Vectors = np.divide(matrix, norms, out=np.zeros_like(matrix), where=norms > 0)
+    return normalized
 
 
 def model_path() -> Path:

@@ -15,7 +15,7 @@ _GREETING_WORDS = frozenset(
     """.split()
 )
 _ADVICE = re.compile(
-    r"\b(should|can|could|will|would|do|am|must|may) (i|we)\b"
+    r"\b(should|can|could|will|would|am|must|may|do) (i|we)\b(?<!how do i)(?<!how do we)"
     r"|\b(me|my|mine|myself|our|us)\b"
     r"|\bi( am|'m| was| got| have|'ve| need| want| live| work)\b|\bim\b"
     r"|\b(debo|puedo|tengo|estoy|necesito|mi|mis|me)\b"

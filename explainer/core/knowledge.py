@@ -291,7 +291,7 @@ def _cross_check(units: list[DefinitionUnit | ArticleUnit], broken: set[str]) ->
                 problems.append(Problem(
                     Path(unit.file), _field_line(unit, ("related", number)),
                     f'"related" names "{related}", but no definition has that id'))
-        names = [(("term",), unit.term)]
+        names: list[tuple[tuple[int | str, ...], str]] = [(("term",), unit.term)]
         names += [(("aliases", number), alias) for number, alias in enumerate(unit.aliases)]
         for where, alias in names:
             key = tuple(tokens(alias))

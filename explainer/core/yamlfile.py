@@ -64,7 +64,7 @@ def load_located(text: str) -> LocatedYaml:
         root = yaml.compose(text, Loader=_Loader)
         if root is not None:
             _check_duplicate_keys(root)
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 (a SafeLoader subclass)
+        data = yaml.load(text, Loader=_Loader)  # a SafeLoader subclass
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else 1
@@ -77,7 +77,7 @@ def load_located(text: str) -> LocatedYaml:
 def _check_events(text: str) -> None:
     depth = 0
     for event in yaml.parse(text, Loader=_Loader):
-        line = event.start_mark.line + 1
+        line = event.start_mark.line + 1 if event.start_mark is not None else 1
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise YamlProblem(line, "YAML anchors and aliases (& and *) are not allowed")
         if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
