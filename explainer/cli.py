@@ -47,6 +47,12 @@ def _parser() -> argparse.ArgumentParser:
     build = index_commands.add_parser("build", help="check the knowledge and build the index")
     build.add_argument("--if-changed", action="store_true",
                        help="only build when the knowledge changed or the index is unusable")
+    evaluate = commands.add_parser("eval", help="measure answer quality on a question set")
+    evaluate.add_argument("file", type=Path, help="JSON lines: question, expected, category")
+    evaluate.add_argument("--split", choices=["all", "tune", "holdout"], default="all")
+    evaluate.add_argument("--ranking", choices=["fused", "bm25", "dense"], default="fused",
+                          help="compare against plain BM25 or plain dense search")
+    evaluate.add_argument("--json", action="store_true", help="print the rates as JSON")
     return parser
 
 
@@ -70,6 +76,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from explainer.commands.index import run_build
 
         return run_build(settings, only_if_changed=args.if_changed)
+    if args.command == "eval":
+        from explainer.commands.evaluate import run_eval
+
+        return run_eval(settings, args.file, split=args.split, method=args.ranking,
+                        as_json=args.json)
     from explainer.commands.prompt import run_prompt
 
     return run_prompt(settings)

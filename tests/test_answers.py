@@ -95,7 +95,7 @@ def test_question_is_cleaned_of_escape_sequences(explainer: Explainer) -> None:
 
 
 def test_personal_advice_gets_definitions_and_legal_help(explainer: Explainer) -> None:
-    answer = explainer.ask("Can the sheriff put an ICE hold on me?")
+    answer = explainer.ask("What does an ICE hold mean for me?")
     ids = [e.id for e in answer.excerpts]
     assert ids[0] == "detainer"
     assert ids[-1] == "legal-help"

@@ -1,4 +1,4 @@
-"""A simple question prompt, used by `explainer` with no command until the full-screen app exists."""
+"""A simple question prompt: what `explainer` opens until the full-screen app exists."""
 
 from __future__ import annotations
 

@@ -11,7 +11,8 @@ from explainer.core.intent import Intent
 from explainer.core.messages import message
 from explainer.core.models import Answer, ArticleUnit, DefinitionUnit, Excerpt, Reason
 from explainer.core.retrieve import Hit, Retriever
-from explainer.core.text import light_stem, tokens
+from explainer.core.scope import domain_words
+from explainer.core.text import content_tokens, light_stem, tokens
 
 MAX_EXCERPTS = 3
 MAX_SENTENCES = 3
@@ -21,13 +22,14 @@ URGENT_ID = "if-this-is-happening-now"
 
 @dataclass(frozen=True)
 class Thresholds:
-    """Where "in scope" starts. Calibrated on tests/data/questions.jsonl (see the issue notes)."""
+    """Where "in scope" starts. Calibrated on the tune split of tests/data/questions.jsonl."""
 
     # Closest unit at least this similar: in scope on its own.
     in_scope: float = 0.45
-    # Closest unit at least this similar, and a shared word scoring at least `lexical_support`.
-    supported: float = 0.33
-    lexical_support: float = 3.0
+    # ... or at least this similar, and the question uses a word of the field (scope.py).
+    with_domain_word: float = 0.15
+    # ... or at least this similar, and the question names a defined term.
+    with_term: float = 0.38
     # Extra excerpts (beyond named terms) must be at least this similar to the question.
     keep: float = 0.30
     # A lower-case acronym ("ice") counts as the term only if the question is this close.
@@ -49,23 +51,28 @@ class Answerer:
 
     def answer(self, question: str, vector: Vectors, intent: Intent, language: str) -> Answer:
         limits = self.thresholds
-        hits = self.retriever.rank(question, vector)
+        matches = self.retriever.aliases.find(question)
+        hits = self.retriever.rank(question, vector, [m.definition_id for m in matches])
         best_dense = max((hit.dense for hit in hits), default=0.0)
-        best_lexical = max((hit.lexical for hit in hits), default=0.0)
-        matches = [
-            match for match in self.retriever.aliases.find(question)
-            if not match.ambiguous or best_dense >= limits.ambiguous_alias
-        ]
+        matches = [m for m in matches if not m.ambiguous or best_dense >= limits.ambiguous_alias]
+        # "ice" in lower case may be frozen water: only a clear term counts towards scope.
+        named = any(not m.ambiguous for m in matches)
         in_scope = (
-            bool(matches)
+            intent.urgent
+            or (named and intent.definitional)
             or best_dense >= limits.in_scope
-            or (best_dense >= limits.supported and best_lexical >= limits.lexical_support)
-            or intent.urgent
+            or (best_dense >= limits.with_domain_word and bool(domain_words(question)))
+            or (best_dense >= limits.with_term and named)
         )
         see = self._see(intent, in_scope)
         if not in_scope:
             return refusal(question, "out_of_scope", language, see)
-        chosen = self._choose(hits, matches, intent)
+        # A named term's definition leads when the question is about that term.
+        about_term = intent.definitional or len(content_tokens(question)) <= 3
+        leading = matches if about_term else []
+        chosen = self._choose(hits, leading, matches, intent)
+        if all(unit.id == LEGAL_HELP_ID for unit in chosen):
+            return refusal(question, "out_of_scope", language, self._see(intent, False))
         excerpts = [self._excerpt(unit, vector, matches) for unit in chosen]
         key = "answered_advice" if intent.seeks_advice else "answered"
         return Answer(question=question, status="answered", reason=None,
@@ -80,13 +87,14 @@ class Answerer:
         return [unit_id for unit_id in wanted if unit_id in self._known]
 
     def _choose(
-        self, hits: list[Hit], matches: list[AliasMatch], intent: Intent
+        self, hits: list[Hit], leading: list[AliasMatch], matches: list[AliasMatch],
+        intent: Intent,
     ) -> list[DefinitionUnit | ArticleUnit]:
         by_id = {unit.id: unit for unit in self.retriever.units}
         first: list[str] = []
         if intent.urgent:
             first.append(URGENT_ID)
-        first += [match.definition_id for match in matches]
+        first += [match.definition_id for match in leading]
         last = [LEGAL_HELP_ID] if intent.seeks_advice else []
         chosen = [uid for uid in dict.fromkeys(first) if uid in by_id and uid not in last]
         room = MAX_EXCERPTS - len([uid for uid in last if uid in by_id])

@@ -142,6 +142,15 @@ class Explainer:
         vector = self._loaded.encoder.encode([cleaned])[0]
         return self._answerer.answer(cleaned, vector, intent, language)
 
+    def baseline_ids(self, question: str, method: str) -> list[str]:
+        """Unit ids ranked by plain `dense` or plain `bm25` search, for evaluation only."""
+        self.load()
+        assert self._answerer is not None and self._loaded is not None
+        retriever = self._answerer.retriever
+        if method == "bm25":
+            return retriever.lexical_order(clean_line(question))
+        return retriever.dense_order(self._loaded.encoder.encode([clean_line(question)])[0])
+
     # What front ends need ------------------------------------------------------------------
 
     def _units(self) -> list[DefinitionUnit | ArticleUnit]:

@@ -74,9 +74,9 @@ class LoadedIndex:
 
 
 def embedding_text(unit: DefinitionUnit | ArticleUnit) -> str:
-    """What the model reads for a unit: a definition with its term, a paragraph as it is."""
+    """What the model reads: a definition with its term and aliases, a paragraph as it is."""
     if isinstance(unit, DefinitionUnit):
-        return f"{unit.term}. {unit.text}"
+        return f"{unit.term} ({', '.join(unit.aliases)}). {unit.text}"
     return unit.text
 
 

@@ -23,9 +23,11 @@ _ADVICE = re.compile(
 _URGENT = re.compile(
     r"\b(at (my|the|our) (door|house|home)|outside (my|our) (house|home|door|apartment)"
     r"|right now|happening now|(is|are) here now|(ice|police|agents?|officers?) (is|are) here"
-    r"|(just )?(got|was|were|been|being) (arrested|detained|picked up|taken)"
+    r"|(just )?(got|was|were|been|being) (detained|picked up|taken)( by (ice|la migra))?"
+    r"|(got|was|were|been) arrested by (ice|immigration)"
     r"|just (arrested|detained|picked up|taken)|emergency"
-    r"|esta aqui|estan aqui|en la puerta|lo detuvieron|la detuvieron|me detuvieron"
+    r"|esta aqui|estan aqui|en (la|mi|nuestra) puerta|(lo|la|me|nos) detuvieron"
+    r"|(fue|fueron) (detenid[oa]s?|arrestad[oa]s?)"
     r"|lo arrestaron|la arrestaron|se (lo|la) llevaron|emergencia)\b"
 )
 _DEFINITIONAL = re.compile(

@@ -56,8 +56,11 @@ class Retriever:
             self._bm25.index(corpus, show_progress=False)
         self.aliases = AliasMatcher([u for u in self.units if isinstance(u, DefinitionUnit)])
 
-    def rank(self, question: str, vector: Vectors) -> list[Hit]:
-        """Candidates from both rankings, best fused score first."""
+    def rank(self, question: str, vector: Vectors, named: Sequence[str] = ()) -> list[Hit]:
+        """Candidates from both rankings, best fused score first.
+
+        `named` (ids of definitions whose terms the question names) counts as a third ranking.
+        """
         if not self.units:
             return []
         dense_all = self._vectors @ vector
@@ -66,7 +69,8 @@ class Retriever:
         lexical_all = self._lexical_scores(question)
         lexical_top = [int(i) for i in np.argsort(-lexical_all)[:k] if lexical_all[i] > 0]
         fused: dict[int, float] = {}
-        for ranking in ([int(i) for i in dense_top[0] if i >= 0], lexical_top):
+        named_positions = [self._position[i] for i in named if i in self._position]
+        for ranking in ([int(i) for i in dense_top[0] if i >= 0], lexical_top, named_positions):
             for rank, position in enumerate(ranking):
                 fused[position] = fused.get(position, 0.0) + 1.0 / (RRF_K + rank + 1)
         hits = [
@@ -74,6 +78,17 @@ class Retriever:
             for i, score in fused.items()
         ]
         return sorted(hits, key=lambda hit: (-hit.fused, -hit.dense))
+
+    def dense_order(self, vector: Vectors) -> list[str]:
+        """Unit ids by dense similarity alone (a baseline for evaluation)."""
+        k = min(CANDIDATES, len(self.units))
+        _, top = self._search_index.search(vector.reshape(1, -1), k)
+        return [self.units[int(i)].id for i in top[0] if i >= 0]
+
+    def lexical_order(self, question: str) -> list[str]:
+        """Unit ids by BM25 alone (a baseline for evaluation)."""
+        scores = self._lexical_scores(question)
+        return [self.units[int(i)].id for i in np.argsort(-scores)[:CANDIDATES] if scores[i] > 0]
 
     def dense_score(self, unit_id: str, vector: Vectors) -> float:
         position = self._position.get(unit_id)

@@ -1,0 +1,60 @@
+"""`explainer eval FILE`: hit@1, hit@3, refusal and false-refusal rates on a question set."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from explainer.cli import EXIT_BROKEN, EXIT_OK, print_line
+from explainer.commands.progress import StderrProgress
+from explainer.core.evaluation import (
+    EvalQuestion,
+    Outcome,
+    QuestionFileError,
+    format_table,
+    load_questions,
+    score,
+)
+from explainer.core.explainer import Explainer, ExplainerError
+from explainer.settings import Settings
+
+METHODS = ("fused", "bm25", "dense")
+
+
+def outcomes_for(explainer: Explainer, questions: list[EvalQuestion],
+                 method: str = "fused") -> list[Outcome]:
+    results = []
+    for question in questions:
+        if method == "fused":
+            answer = explainer.ask(question.question)
+            ids = [excerpt.id for excerpt in answer.excerpts]
+            results.append(Outcome(question, ids, answer.status == "no_answer"))
+        else:
+            results.append(Outcome(question, explainer.baseline_ids(question.question, method),
+                                   False))
+    return results
+
+
+def run_eval(settings: Settings, path: Path, *, split: str, method: str, as_json: bool) -> int:
+    try:
+        questions = [q for q in load_questions(path) if split in ("all", q.split)]
+    except (OSError, QuestionFileError) as error:
+        print(f"explainer: {error}", file=sys.stderr)
+        return EXIT_BROKEN
+    with StderrProgress() as progress:
+        explainer = Explainer(settings, progress=progress)
+        try:
+            explainer.load()
+        except ExplainerError as error:
+            print(f"explainer: {error}", file=sys.stderr)
+            return EXIT_BROKEN
+    table = score(outcomes_for(explainer, questions, method))
+    if as_json:
+        print_line(json.dumps({name: rates.as_dict() for name, rates in table.items()}))
+    else:
+        title = f"{path.name}: {len(questions)} questions, split={split}, ranking={method}"
+        if method != "fused":
+            title += " (baseline: ranking only, never refuses)"
+        print_line(format_table(title, table))
+    return EXIT_OK

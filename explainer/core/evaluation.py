@@ -1,0 +1,103 @@
+"""Answer quality on a question set: hit@1, hit@3, refusals and false refusals, per category."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+OVERALL = "overall"
+
+
+class EvalQuestion(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    question: str
+    expected: list[str]  # ids that count as a right answer; empty: must be refused
+    category: str
+    split: Literal["tune", "holdout"] = "tune"
+
+
+class QuestionFileError(Exception):
+    pass
+
+
+def load_questions(path: Path) -> list[EvalQuestion]:
+    """One JSON object per line; blank lines are skipped; errors name the line."""
+    questions = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            questions.append(EvalQuestion.model_validate(json.loads(line)))
+        except (ValueError, ValidationError) as error:
+            raise QuestionFileError(f"{path}:{number}: not a valid question line ({error})") \
+                from None
+    return questions
+
+
+@dataclass(frozen=True)
+class Outcome:
+    question: EvalQuestion
+    ids: Sequence[str]  # excerpt ids in order; empty when refused
+    refused: bool
+
+
+@dataclass
+class Rates:
+    answerable: int = 0
+    hit_at_1: int = 0
+    hit_at_3: int = 0
+    false_refusals: int = 0
+    must_refuse: int = 0
+    refused: int = 0
+
+    def add(self, outcome: Outcome) -> None:
+        expected = set(outcome.question.expected)
+        if not expected:
+            self.must_refuse += 1
+            self.refused += outcome.refused
+            return
+        self.answerable += 1
+        self.false_refusals += outcome.refused
+        self.hit_at_1 += bool(expected & set(outcome.ids[:1]))
+        self.hit_at_3 += bool(expected & set(outcome.ids[:3]))
+
+    def as_dict(self) -> dict[str, float | int | None]:
+        def share(part: int, whole: int) -> float | None:
+            return round(part / whole, 4) if whole else None
+
+        return {
+            "answerable": self.answerable,
+            "hit@1": share(self.hit_at_1, self.answerable),
+            "hit@3": share(self.hit_at_3, self.answerable),
+            "false_refusal": share(self.false_refusals, self.answerable),
+            "must_refuse": self.must_refuse,
+            "refusal": share(self.refused, self.must_refuse),
+        }
+
+
+def score(outcomes: Iterable[Outcome]) -> dict[str, Rates]:
+    """Rates per category, plus `overall`."""
+    table: dict[str, Rates] = {OVERALL: Rates()}
+    for outcome in outcomes:
+        table.setdefault(outcome.question.category, Rates()).add(outcome)
+        table[OVERALL].add(outcome)
+    return table
+
+
+def format_table(title: str, table: dict[str, Rates]) -> str:
+    def cell(value: float | int | None) -> str:
+        return "-" if value is None else f"{value:.3f}" if isinstance(value, float) else str(value)
+
+    columns = ["answerable", "hit@1", "hit@3", "false_refusal", "must_refuse", "refusal"]
+    lines = [title, f"{'category':<14}" + "".join(f"{c:>14}" for c in columns)]
+    order = sorted(name for name in table if name != OVERALL) + [OVERALL]
+    for name in order:
+        values = table[name].as_dict()
+        lines.append(f"{name:<14}" + "".join(f"{cell(values[c]):>14}" for c in columns))
+    return "\n".join(lines)
