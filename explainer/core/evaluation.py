@@ -96,7 +96,7 @@ def format_table(title: str, table: dict[str, Rates]) -> str:
 
     columns = ["answerable", "hit@1", "hit@3", "false_refusal", "must_refuse", "refusal"]
     lines = [title, f"{'category':<14}" + "".join(f"{c:>14}" for c in columns)]
-    order = sorted(name for name in table if name != OVERALL) + [OVERALL]
+    order = [*sorted(name for name in table if name != OVERALL), OVERALL]
     for name in order:
         values = table[name].as_dict()
         lines.append(f"{name:<14}" + "".join(f"{cell(values[c]):>14}" for c in columns))
