@@ -53,16 +53,16 @@ def test_bread_is_out_of_scope(real_explainer: Explainer) -> None:
 
 
 @pytest.mark.parametrize(("question", "expected"), [
-    ("What is an ICE hold?", "detainer"),
-    ("¿Qué es un acuerdo 287(g)?", "287g-agreement"),
-    ("what does 287 g mean", "287g-agreement"),
-    ("Which Minnesota counties signed?", "mn-sheriffs-287g-2025#p2"),
-    ("what is a warrant service officer", "warrant-service-officer"),
+    ("What is an ICE hold?", {"detainer"}),
+    ("¿Qué es un acuerdo 287(g)?", {"287g-agreement"}),
+    ("what does 287 g mean", {"287g-agreement"}),
+    ("Which Minnesota counties signed?", {"mn-sheriffs-287g-2025#p2", "287g-in-minnesota"}),
+    ("what is a warrant service officer", {"warrant-service-officer"}),
 ])
 def test_common_questions_reach_the_right_unit(real_explainer: Explainer, question: str,
-                                               expected: str) -> None:
+                                               expected: set[str]) -> None:
     ids = [e.id for e in real_explainer.ask(question).excerpts]
-    assert expected in ids, ids
+    assert expected & set(ids), ids
 
 
 def test_every_excerpt_is_quoted_word_for_word(real_explainer: Explainer) -> None:

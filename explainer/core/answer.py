@@ -52,7 +52,10 @@ class Answerer:
     def answer(self, question: str, vector: Vectors, intent: Intent, language: str) -> Answer:
         limits = self.thresholds
         matches = self.retriever.aliases.find(question)
-        hits = self.retriever.rank(question, vector, [m.definition_id for m in matches])
+        # A named term's definition leads when the question is about that term.
+        about_term = intent.definitional or len(content_tokens(question)) <= 3
+        named_ids = [m.definition_id for m in matches] if about_term else []
+        hits = self.retriever.rank(question, vector, named_ids)
         best_dense = max((hit.dense for hit in hits), default=0.0)
         matches = [m for m in matches if not m.ambiguous or best_dense >= limits.ambiguous_alias]
         # "ice" in lower case may be frozen water: only a clear term counts towards scope.
@@ -67,8 +70,6 @@ class Answerer:
         see = self._see(intent, in_scope)
         if not in_scope:
             return refusal(question, "out_of_scope", language, see)
-        # A named term's definition leads when the question is about that term.
-        about_term = intent.definitional or len(content_tokens(question)) <= 3
         leading = matches if about_term else []
         chosen = self._choose(hits, leading, matches, intent)
         if all(unit.id == LEGAL_HELP_ID for unit in chosen):

@@ -4,8 +4,8 @@ Layout under the index folder:
     current.json                 names the build in use (replaced atomically)
     builds/<name>/manifest.json  model, dimension, versions, knowledge SHA-256, file SHA-256s
     builds/<name>/units.json     the unit snapshot answers are quoted from
-    builds/<name>/vectors.faiss  one vector per unit (inner product on normalized vectors)
-    builds/<name>/sentences.npy  one vector per article sentence, in unit order
+    builds/<name>/vectors.faiss  one vector per unit, then one per sentence of every unit in unit
+                                 order (inner product on normalized vectors)
     builds/<name>/<encoder files>
 
 A build is written into a temporary folder and only then named in current.json, so a failed or
@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
 import json
 import os
 import shutil
@@ -38,7 +37,6 @@ from explainer.core.models import ArticleUnit, DefinitionUnit, Unit
 INDEX_FORMAT = 1
 UNITS_FILE = "units.json"
 VECTORS_FILE = "vectors.faiss"
-SENTENCES_FILE = "sentences.npy"
 MANIFEST_FILE = "manifest.json"
 CURRENT_FILE = "current.json"
 
@@ -66,7 +64,7 @@ class Manifest(BaseModel):
 class LoadedIndex:
     manifest: Manifest
     units: list[DefinitionUnit | ArticleUnit]
-    search_index: Any  # faiss.IndexFlatIP over `vectors`
+    search_index: Any  # faiss.IndexFlatIP over `vectors`, then `sentence_vectors`
     vectors: Vectors
     sentence_vectors: Vectors
     encoder: QueryEncoder
@@ -81,8 +79,7 @@ def embedding_text(unit: DefinitionUnit | ArticleUnit) -> str:
 
 
 def sentence_texts(units: Sequence[DefinitionUnit | ArticleUnit]) -> list[str]:
-    return [unit.text[s.start : s.end] for unit in units if isinstance(unit, ArticleUnit)
-            for s in unit.sentences]
+    return [unit.text[s.start : s.end] for unit in units for s in unit.sentences]
 
 
 def _versions() -> dict[str, str]:
@@ -190,15 +187,13 @@ class IndexStore:
             if progress:
                 progress("Preparing the question encoder", 1, 1)
             flat = faiss.IndexFlatIP(backend.dimension)
-            if len(vectors):
-                flat.add(np.ascontiguousarray(vectors, dtype=np.float32))
+            rows = np.vstack([vectors.reshape(-1, backend.dimension),
+                              sentences.reshape(-1, backend.dimension)])
+            if len(rows):
+                flat.add(np.ascontiguousarray(rows, dtype=np.float32))
             (staging / VECTORS_FILE).write_bytes(faiss.serialize_index(flat).tobytes())
-            buffer = io.BytesIO()
-            np.save(buffer, sentences.reshape(-1, backend.dimension).astype(np.float32),
-                    allow_pickle=False)
-            (staging / SENTENCES_FILE).write_bytes(buffer.getvalue())
             (staging / UNITS_FILE).write_bytes(_UNITS.dump_json(list(units)))
-            files = [UNITS_FILE, VECTORS_FILE, SENTENCES_FILE, *encoder_files]
+            files = [UNITS_FILE, VECTORS_FILE, *encoder_files]
             manifest = Manifest(
                 format=INDEX_FORMAT,
                 model=backend.model_id,
@@ -249,16 +244,16 @@ class IndexStore:
             units = _UNITS.validate_json((build / UNITS_FILE).read_bytes())
             raw = np.frombuffer((build / VECTORS_FILE).read_bytes(), dtype=np.uint8)
             flat = faiss.deserialize_index(raw)
-            vectors = flat.reconstruct_n(0, flat.ntotal) if flat.ntotal else np.zeros(
+            rows = flat.reconstruct_n(0, flat.ntotal) if flat.ntotal else np.zeros(
                 (0, manifest.dimension), dtype=np.float32)
-            sentences = np.load(build / SENTENCES_FILE, allow_pickle=False)
         except (ValidationError, RuntimeError, ValueError, OSError) as error:
             raise IndexProblem(f"the index files could not be read ({type(error).__name__})") \
                 from None
-        expected_sentences = len(sentence_texts(units))
-        if (len(units) != manifest.unit_count or vectors.shape != (len(units), manifest.dimension)
-                or sentences.shape != (expected_sentences, manifest.dimension)):
+        expected_rows = len(units) + len(sentence_texts(units))
+        if (len(units) != manifest.unit_count or flat.d != manifest.dimension
+                or rows.shape != (expected_rows, manifest.dimension)):
             raise IndexProblem("the index files do not match each other")
+        vectors, sentences = rows[: len(units)], rows[len(units) :]
         try:
             encoder = backend.load_query_encoder(build)
         except Exception as error:

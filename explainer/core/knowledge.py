@@ -196,6 +196,7 @@ def _definition_unit(path: Path, text: str) -> DefinitionUnit:
         related=entry.related,
         reviewed_by=entry.reviewed_by,
         reviewed_on=entry.reviewed_on.isoformat() if entry.reviewed_on else None,
+        sentences=_spans(body),
     )
 
 
@@ -265,8 +266,18 @@ def _paragraph_unit(
         reports_from=clean_text(meta.reports_from) if meta.reports_from else None,
         date=meta.date,
         url=meta.url,
-        sentences=[SentenceSpan(start=s, end=e) for s, e in sentence_spans(text)],
+        sentences=_spans(text),
     )
+
+
+def _spans(text: str) -> list[SentenceSpan]:
+    """Sentences of one text; list lines in help entries count as sentences too."""
+    spans: list[SentenceSpan] = []
+    offset = 0
+    for line in text.split("\n"):
+        spans += [SentenceSpan(start=offset + s, end=offset + e) for s, e in sentence_spans(line)]
+        offset += len(line) + 1
+    return spans
 
 
 def _article_citation(meta: ArticleMeta) -> str:

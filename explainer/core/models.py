@@ -88,6 +88,12 @@ class ArticleMeta(Strict):
         return text
 
 
+class SentenceSpan(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    start: int
+    end: int
+
+
 class UnitBase(BaseModel):
     """A searchable piece of knowledge: a whole definition or one article paragraph."""
 
@@ -104,6 +110,7 @@ class UnitBase(BaseModel):
     location: str | None
     as_of: str | None
     note: str | None
+    sentences: list[SentenceSpan]  # spans into `text`, embedded one by one
 
 
 class DefinitionUnit(UnitBase):
@@ -117,12 +124,6 @@ class DefinitionUnit(UnitBase):
     reviewed_on: str | None
 
 
-class SentenceSpan(BaseModel):
-    model_config = ConfigDict(frozen=True)
-    start: int
-    end: int
-
-
 class ArticleUnit(UnitBase):
     kind: Literal["article"] = "article"
     article_id: str
@@ -131,7 +132,6 @@ class ArticleUnit(UnitBase):
     reports_from: str | None
     date: str
     url: str | None
-    sentences: list[SentenceSpan]
 
 
 Unit = Annotated[DefinitionUnit | ArticleUnit, Field(discriminator="kind")]

@@ -1,4 +1,8 @@
-"""Question -> ranked units: dense (faiss) and lexical (BM25) rankings fused by reciprocal rank."""
+"""Question -> ranked units: dense (faiss) and lexical (BM25) rankings fused by reciprocal rank.
+
+The dense ranking scores each unit by its best row: the whole unit or, for a definition, its
+first sentence (the one that says what the term is), so a description finds its term.
+"""
 
 from __future__ import annotations
 
@@ -20,7 +24,7 @@ CANDIDATES = 20
 @dataclass(frozen=True)
 class Hit:
     unit: DefinitionUnit | ArticleUnit
-    dense: float  # cosine similarity between question and unit
+    dense: float  # cosine similarity between question and the whole unit
     lexical: float  # BM25 score (0 when no word is shared)
     fused: float  # reciprocal-rank fusion of both rankings
 
@@ -46,10 +50,18 @@ class Retriever:
         self._sentence_vectors = loaded.sentence_vectors
         self._sentence_rows: dict[str, int] = {}
         row = 0
-        for unit in self.units:
-            if isinstance(unit, ArticleUnit):
-                self._sentence_rows[unit.id] = row
-                row += len(unit.sentences)
+        owners: list[int] = []
+        self._ranked_rows = np.ones(loaded.search_index.ntotal, dtype=bool)
+        for position, unit in enumerate(self.units):
+            self._sentence_rows[unit.id] = row
+            owners += [position] * len(unit.sentences)
+            # Only a definition's first sentence competes in the ranking on its own.
+            first_only = 1 if isinstance(unit, DefinitionUnit) else 0
+            rows = slice(len(self.units) + row + first_only,
+                         len(self.units) + row + len(unit.sentences))
+            self._ranked_rows[rows] = False
+            row += len(unit.sentences)
+        self._sentence_owner = np.asarray(owners, dtype=np.int64)
         self._bm25 = bm25s.BM25()
         corpus = [search_terms(lexical_text(unit)) or [""] for unit in self.units]
         if corpus:
@@ -64,13 +76,11 @@ class Retriever:
         if not self.units:
             return []
         dense_all = self._vectors @ vector
-        k = min(CANDIDATES, len(self.units))
-        _, dense_top = self._search_index.search(vector.reshape(1, -1), k)
         lexical_all = self._lexical_scores(question)
-        lexical_top = [int(i) for i in np.argsort(-lexical_all)[:k] if lexical_all[i] > 0]
+        lexical_top = [int(i) for i in np.argsort(-lexical_all)[:CANDIDATES] if lexical_all[i] > 0]
         fused: dict[int, float] = {}
         named_positions = [self._position[i] for i in named if i in self._position]
-        for ranking in ([int(i) for i in dense_top[0] if i >= 0], lexical_top, named_positions):
+        for ranking in (self._dense_top(vector), lexical_top, named_positions):
             for rank, position in enumerate(ranking):
                 fused[position] = fused.get(position, 0.0) + 1.0 / (RRF_K + rank + 1)
         hits = [
@@ -79,11 +89,23 @@ class Retriever:
         ]
         return sorted(hits, key=lambda hit: (-hit.fused, -hit.dense))
 
+    def _dense_top(self, vector: Vectors) -> list[int]:
+        """Unit positions by their best row (whole unit or one sentence), via faiss."""
+        rows = self._search_index.ntotal
+        _, found = self._search_index.search(vector.reshape(1, -1), min(rows, CANDIDATES * 4))
+        top: dict[int, None] = {}
+        for row in found[0]:
+            if row >= 0 and self._ranked_rows[row]:
+                top.setdefault(self._owner_of_row(int(row)), None)
+        return list(top)[:CANDIDATES]
+
+    def _owner_of_row(self, row: int) -> int:
+        units = len(self.units)
+        return row if row < units else int(self._sentence_owner[row - units])
+
     def dense_order(self, vector: Vectors) -> list[str]:
         """Unit ids by dense similarity alone (a baseline for evaluation)."""
-        k = min(CANDIDATES, len(self.units))
-        _, top = self._search_index.search(vector.reshape(1, -1), k)
-        return [self.units[int(i)].id for i in top[0] if i >= 0]
+        return [self.units[position].id for position in self._dense_top(vector)]
 
     def lexical_order(self, question: str) -> list[str]:
         """Unit ids by BM25 alone (a baseline for evaluation)."""
@@ -100,7 +122,9 @@ class Retriever:
             return np.zeros(len(self.units), dtype=np.float32)
         return np.asarray(self._bm25.get_scores(terms), dtype=np.float32)
 
-    def sentence_scores(self, unit: ArticleUnit, vector: Vectors) -> Sequence[float]:
+    def sentence_scores(
+        self, unit: DefinitionUnit | ArticleUnit, vector: Vectors
+    ) -> Sequence[float]:
         first = self._sentence_rows[unit.id]
         rows = self._sentence_vectors[first : first + len(unit.sentences)]
         return [float(score) for score in rows @ vector]
