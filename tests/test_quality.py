@@ -18,10 +18,11 @@ pytestmark = pytest.mark.real_model
 QUESTIONS = load_questions(Path(__file__).parent / "data" / "questions.jsonl")
 MARGIN = 0.03
 
-# split -> (hit@1, hit@3, refusal) floors before the margin, and the false-refusal ceiling.
+# Measured 2026-11-28 (issue 3 is not yet met on the holdout: see its note). Floors for hit@1,
+# hit@3 and refusal, and the ceiling for false refusals, before the margin.
 MEASURED = {
-    "tune": {"hit@1": 0.80, "hit@3": 0.94, "refusal": 0.95, "false_refusal": 0.03},
-    "holdout": {"hit@1": 0.70, "hit@3": 0.83, "refusal": 1.00, "false_refusal": 0.09},
+    "tune": {"hit@1": 0.833, "hit@3": 0.944, "refusal": 0.905, "false_refusal": 0.028},
+    "holdout": {"hit@1": 0.750, "hit@3": 0.833, "refusal": 1.000, "false_refusal": 0.083},
 }
 
 
