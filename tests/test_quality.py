@@ -21,7 +21,7 @@ MARGIN = 0.03
 # Measured 2026-11-28 (issue 3 is not yet met on the holdout: see its note). Floors for hit@1,
 # hit@3 and refusal, and the ceiling for false refusals, before the margin.
 MEASURED = {
-    "tune": {"hit@1": 0.833, "hit@3": 0.944, "refusal": 0.905, "false_refusal": 0.028},
+    "tune": {"hit@1": 0.833, "hit@3": 0.958, "refusal": 0.952, "false_refusal": 0.014},
     "holdout": {"hit@1": 0.750, "hit@3": 0.833, "refusal": 1.000, "false_refusal": 0.083},
 }
 

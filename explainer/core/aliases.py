@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,6 +19,10 @@ class AliasMatch:
     ambiguous: bool
 
 
+MIN_FUZZY_LENGTH = 6
+FUZZY_CUTOFF = 0.85
+
+
 class AliasMatcher:
     def __init__(self, definitions: Sequence[DefinitionUnit]) -> None:
         self._owner: dict[tuple[str, ...], str] = {}
@@ -30,10 +35,23 @@ class AliasMatcher:
                     if len(phrase) == 1 and alias.isupper():
                         self._acronyms.add(phrase)
         self._longest = max((len(p) for p in self._owner), default=0)
+        self._vocabulary: dict[str, list[str]] = {}
+        for word in sorted({word for phrase in self._owner for word in phrase}):
+            self._vocabulary.setdefault(word[:1], []).append(word)
+
+    def _spelled(self, word: str) -> str:
+        """A close alias word for a longer unknown word ("sherrifs" -> "sheriffs")."""
+        if len(word) < MIN_FUZZY_LENGTH or not word.isalpha():
+            return word
+        candidates = self._vocabulary.get(word[:1], [])
+        if word in candidates:
+            return word
+        close = difflib.get_close_matches(word, candidates, n=1, cutoff=FUZZY_CUTOFF)
+        return close[0] if close else word
 
     def find(self, question: str) -> list[AliasMatch]:
         """Matches in the order they appear, one per definition, longest phrase winning."""
-        words = tokens(question)
+        words = [self._spelled(word) for word in tokens(question)]
         upper_words = {word.casefold() for word in re.findall(r"\w+", question) if word.isupper()}
         found: list[AliasMatch] = []
         seen: set[str] = set()

@@ -25,11 +25,11 @@ class Thresholds:
     """Where "in scope" starts. Calibrated on the tune split of tests/data/questions.jsonl."""
 
     # Closest unit at least this similar: in scope on its own.
-    in_scope: float = 0.45
+    in_scope: float = 0.48
     # ... or at least this similar, and the question uses a word of the field (scope.py).
     with_domain_word: float = 0.15
     # ... or at least this similar, and the question names a defined term.
-    with_term: float = 0.38
+    with_term: float = 0.36
     # Extra excerpts (beyond named terms) must be at least this similar to the question.
     keep: float = 0.30
     # A lower-case acronym ("ice") counts as the term only if the question is this close.
@@ -71,8 +71,8 @@ class Answerer:
         if not in_scope:
             return refusal(question, "out_of_scope", language, see)
         leading = matches if about_term else []
-        chosen = self._choose(hits, leading, matches, intent)
-        if all(unit.id == LEGAL_HELP_ID for unit in chosen):
+        chosen, added_help = self._choose(hits, leading, matches, intent)
+        if len(chosen) == int(added_help):  # nothing relevant to quote besides the pointer
             return refusal(question, "out_of_scope", language, self._see(intent, False))
         excerpts = [self._excerpt(unit, vector, matches) for unit in chosen]
         key = "answered_advice" if intent.seeks_advice else "answered"
@@ -90,23 +90,26 @@ class Answerer:
     def _choose(
         self, hits: list[Hit], leading: list[AliasMatch], matches: list[AliasMatch],
         intent: Intent,
-    ) -> list[DefinitionUnit | ArticleUnit]:
+    ) -> tuple[list[DefinitionUnit | ArticleUnit], bool]:
+        """The units to quote, and whether the legal-help entry was added only as a pointer."""
         by_id = {unit.id: unit for unit in self.retriever.units}
         first: list[str] = []
         if intent.urgent:
             first.append(URGENT_ID)
         first += [match.definition_id for match in leading]
-        last = [LEGAL_HELP_ID] if intent.seeks_advice else []
-        chosen = [uid for uid in dict.fromkeys(first) if uid in by_id and uid not in last]
-        room = MAX_EXCERPTS - len([uid for uid in last if uid in by_id])
+        chosen = [uid for uid in dict.fromkeys(first) if uid in by_id]
+        # Personal questions always end with where to get free legal help.
+        add_help = intent.seeks_advice and LEGAL_HELP_ID in by_id and LEGAL_HELP_ID not in chosen
+        room = MAX_EXCERPTS - add_help
         chosen = chosen[:room]
         for hit in self._ordered_candidates(hits, matches, intent):
             if len(chosen) >= room:
                 break
-            if hit.unit.id not in chosen and hit.unit.id not in last:
+            if hit.unit.id not in chosen and not (add_help and hit.unit.id == LEGAL_HELP_ID):
                 chosen.append(hit.unit.id)
-        chosen += [uid for uid in last if uid in by_id]
-        return [by_id[uid] for uid in chosen]
+        if add_help:
+            chosen.append(LEGAL_HELP_ID)
+        return [by_id[uid] for uid in chosen], add_help
 
     def _ordered_candidates(
         self, hits: list[Hit], matches: list[AliasMatch], intent: Intent
