@@ -31,8 +31,8 @@ class Source(Strict):
         return self
 
     def one_line(self) -> str:
-        where = self.citation or self.url
-        return f"{self.title} ({where})"
+        where = [part for part in (self.citation, self.url) if part and part != self.title]
+        return f"{self.title} ({'; '.join(where)})" if where else self.title
 
 
 class Definition(Strict):
