@@ -81,9 +81,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_eval(settings, args.file, split=args.split, method=args.ranking,
                         as_json=args.json)
-    from explainer.commands.prompt import run_prompt
+    if not sys.stdin.isatty() or not sys.stdout.isatty():
+        from explainer.commands.prompt import run_prompt
 
-    return run_prompt(settings)
+        return run_prompt(settings)
+    from explainer.ui.app import run_app
+
+    return run_app(settings)
 
 
 def print_line(text: str, stream: TextIO | None = None) -> None:

@@ -5,14 +5,45 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Literal
 
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
 
 from explainer.resources import bundled_knowledge
 
 
+def config_file() -> Path:
+    """The TOML settings file: EXPLAINER_CONFIG, or config.toml in the user config folder."""
+    chosen = os.environ.get("EXPLAINER_CONFIG")
+    if chosen:
+        return Path(chosen)
+    import platformdirs
+
+    return platformdirs.user_config_path("explainer", appauthor=False) / "config.toml"
+
+
 class Settings(BaseSettings):
+    """Every setting, from EXPLAINER_* variables, then the TOML file, then the defaults."""
+
     model_config = SettingsConfigDict(env_prefix="EXPLAINER_", extra="ignore")
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings, env_settings,
+                TomlConfigSettingsSource(settings_cls, toml_file=config_file()))
 
     cache_dir: Path | None = None
     """Where the index is kept. Default: the user cache folder (platformdirs)."""
@@ -28,6 +59,15 @@ class Settings(BaseSettings):
 
     lang: str = "en"
     """Language of the fixed interface text."""
+
+    theme: Literal["default", "high-contrast", "ansi"] = "default"
+    """Colours of the app: the default, high contrast (7:1 or more), or the terminal's own."""
+
+    animations: bool = True
+    """Set to false to turn animations off (TEXTUAL_ANIMATIONS=none works too)."""
+
+    max_excerpts: int = Field(default=3, ge=1, le=3)
+    """How many excerpts an answer shows at most."""
 
     def knowledge_folders(self) -> list[Path]:
         from_env = [Path(part) for part in self.knowledge.split(os.pathsep) if part.strip()]

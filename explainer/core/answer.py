@@ -44,8 +44,10 @@ def refusal(question: str, reason: Reason, language: str, see: Sequence[str] = (
 
 
 class Answerer:
-    def __init__(self, retriever: Retriever, thresholds: Thresholds | None = None) -> None:
+    def __init__(self, retriever: Retriever, thresholds: Thresholds | None = None,
+                 max_excerpts: int = MAX_EXCERPTS) -> None:
         self.retriever = retriever
+        self.max_excerpts = max_excerpts
         self.thresholds = thresholds or Thresholds()
         self._known = {unit.id for unit in retriever.units}
 
@@ -99,8 +101,9 @@ class Answerer:
         first += [match.definition_id for match in leading]
         chosen = [uid for uid in dict.fromkeys(first) if uid in by_id]
         # Personal questions always end with where to get free legal help.
-        add_help = intent.seeks_advice and LEGAL_HELP_ID in by_id and LEGAL_HELP_ID not in chosen
-        room = MAX_EXCERPTS - add_help
+        add_help = (intent.seeks_advice and LEGAL_HELP_ID in by_id and LEGAL_HELP_ID not in chosen
+                    and self.max_excerpts > 1)
+        room = self.max_excerpts - add_help
         chosen = chosen[:room]
         for hit in self._ordered_candidates(hits, matches, intent):
             if len(chosen) >= room:

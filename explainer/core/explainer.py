@@ -120,7 +120,7 @@ class Explainer:
     def _open(self, loaded: LoadedIndex) -> None:
         retriever = Retriever(loaded)
         self._loaded = loaded
-        self._answerer = Answerer(retriever, self.thresholds)
+        self._answerer = Answerer(retriever, self.thresholds, self.settings.max_excerpts)
         loaded.encoder.encode(["warm up"])  # the first encode is several times slower
 
     # Answering -----------------------------------------------------------------------------

@@ -1,0 +1,262 @@
+"""The terminal app: ask, read cited answers, open sources, browse the glossary.
+
+It paints and accepts typing at once; the engine loads in a thread worker started here, and a
+question asked before it is ready waits with a calm status line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.theme import Theme
+from textual.widgets import Footer, Header, Input, OptionList, Static
+
+from explainer.core.text import clean_line
+from explainer.resources import assets
+from explainer.settings import Settings
+from explainer.ui.messages import EngineFailed, EngineLoaded, OpenRequested, QuestionAnswered
+from explainer.ui.widgets.suggestions import Suggestions
+
+if TYPE_CHECKING:
+    from explainer.core.explainer import Explainer
+    from explainer.ui.safe_text import TermMarker
+
+URGENT_ID = "if-this-is-happening-now"
+GETTING_READY = "Getting ready... Your question will be answered in a moment."
+LOAD_FAILED = "The explainer could not start. Please ask the person who set it up for help."
+ASK_FAILED = "Something went wrong while answering. Please try again."
+
+HIGH_CONTRAST = Theme(
+    name="high-contrast",
+    primary="#ffff00",
+    secondary="#00ffff",
+    accent="#00ffff",
+    foreground="#ffffff",
+    background="#000000",
+    surface="#000000",
+    panel="#000000",
+    boost="#000000",
+    warning="#ffff00",
+    error="#ff8080",
+    success="#80ff80",
+    dark=True,
+    text_alpha=1.0,
+    variables={"footer-key-foreground": "#ffff00", "input-selection-background": "#ffff00 40%"},
+)
+THEMES = {"default": "textual-dark", "high-contrast": "high-contrast", "ansi": "ansi-dark"}
+
+EngineFactory = Callable[[Settings], "Explainer"]
+
+
+def default_engine(settings: Settings) -> Explainer:
+    from explainer.core.explainer import Explainer
+
+    return Explainer(settings)
+
+
+class ExplainerApp(App[None]):
+    CSS_PATH = str(assets() / "app.tcss")
+    TITLE = "explainer"
+    SUB_TITLE = "287(g) and ICE in plain words. Information, not legal advice."
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS = [
+        Binding("f1", "help", "Help", id="help"),
+        Binding("f2", "glossary", "Glossary", id="glossary"),
+        Binding("f3", "happening_now", "Happening now", id="happening_now"),
+        Binding("f5", "start_over", "Start over", id="start_over"),
+        Binding("f6", "next_theme", "Colours", id="next_theme"),
+    ]
+
+    def __init__(self, settings: Settings | None = None,
+                 engine_factory: EngineFactory = default_engine) -> None:
+        super().__init__()
+        self.settings = settings or Settings()
+        self.engine: Explainer | None = None
+        self.marker: TermMarker | None = None
+        self._engine_factory = engine_factory
+        self._waiting: list[str] = []
+        self.register_theme(HIGH_CONTRAST)
+        self.theme = THEMES[self.settings.theme]
+        if not self.settings.animations:
+            self.animation_level = "none"
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="?")
+        with VerticalScroll(id="conversation"):
+            yield Static(Content("Ask a question about 287(g) agreements, ICE, or your rights. "
+                                 "Nothing you type is saved or sent anywhere."), id="welcome")
+            yield Suggestions()
+        yield Static("", id="status")
+        yield Input(placeholder="Type your question and press Enter", id="question")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#question", Input).focus()
+        self.load_engine()
+
+    # The engine ----------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="engine", exit_on_error=False)
+    def load_engine(self) -> None:
+        try:
+            engine = self._engine_factory(self.settings)
+            engine.load()
+        except Exception as error:  # shown as a plain message, never a traceback
+            from explainer.core.explainer import ExplainerError
+
+            self.post_message(EngineFailed(str(error) if isinstance(error, ExplainerError)
+                                           else LOAD_FAILED))
+            return
+        self.post_message(EngineLoaded(engine))
+
+    def on_engine_loaded(self, message: EngineLoaded) -> None:
+        from explainer.ui.safe_text import TermMarker
+
+        self.engine = message.engine
+        self.marker = TermMarker(self.engine.glossary())
+        self._set_status("")
+        waiting, self._waiting = self._waiting, []
+        for question in waiting:
+            self.ask(question)
+
+    def on_engine_failed(self, message: EngineFailed) -> None:
+        self._set_status(message.reason)
+
+    @work(thread=True, group="ask", exit_on_error=False)
+    def ask(self, question: str) -> None:
+        assert self.engine is not None
+        try:
+            answer = self.engine.ask(question)
+        except Exception:
+            self.call_from_thread(self._set_status, ASK_FAILED)
+            return
+        self.post_message(QuestionAnswered(answer))
+
+    def on_question_answered(self, message: QuestionAnswered) -> None:
+        from explainer.ui.widgets.answer_card import AnswerCard, QuestionCard
+
+        assert self.engine is not None and self.marker is not None
+        card = AnswerCard(message.answer, self.marker, self.engine.glossary(),
+                          self.engine.legal_help())
+        conversation = self.query_one("#conversation", VerticalScroll)
+        conversation.mount(card)
+        # Show the question with the start of its answer.
+        asked = self.query(QuestionCard).last() if self.query(QuestionCard) else card
+        conversation.call_after_refresh(conversation.scroll_to_widget, asked, top=True,
+                                        animate=False)
+        if not self._waiting:
+            self._set_status("")
+
+    # Asking --------------------------------------------------------------------------------
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id != "question":
+            return
+        question = clean_line(event.value)
+        if not question:
+            return
+        from explainer.ui.widgets.answer_card import QuestionCard
+
+        event.input.value = ""
+        self._remove_suggestions()
+        self.query_one("#conversation", VerticalScroll).mount(QuestionCard(question))
+        if self.engine is None:
+            self._waiting.append(question)
+            self._set_status(GETTING_READY)
+        else:
+            self.ask(question)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if isinstance(event.option_list, Suggestions):
+            question = self.query_one("#question", Input)
+            question.value = event.option_list.suggestion(event.option_index)
+            question.focus()
+
+    def _remove_suggestions(self) -> None:
+        for widget in self.query("#welcome, #suggestions"):
+            widget.remove()
+
+    def _set_status(self, text: str) -> None:
+        self.query_one("#status", Static).update(Content(text))
+
+    # Opening sources -----------------------------------------------------------------------
+
+    def on_open_requested(self, message: OpenRequested) -> None:
+        self.action_open_definition(message.unit_id)
+
+    def action_open_definition(self, unit_id: str) -> None:
+        """Open a definition card, or the article a passage belongs to (also from a click)."""
+        if self.engine is None or self.marker is None:
+            self._set_status(GETTING_READY)
+            return
+        from explainer.core.models import ArticleUnit
+        from explainer.ui.screens.article import ArticleScreen
+        from explainer.ui.screens.definition import DefinitionScreen
+
+        unit = self.engine.unit(unit_id)
+        if unit is None:
+            return
+        if isinstance(unit, ArticleUnit):
+            span = self._cited_span(unit_id)
+            self.push_screen(ArticleScreen(self.engine.article(unit.article_id), unit_id, span,
+                                           self.marker))
+        else:
+            terms = {u.id: u.term for u in self.engine.glossary()}
+            self.push_screen(DefinitionScreen(unit, self.marker, terms))
+
+    def _cited_span(self, unit_id: str) -> tuple[int, int] | None:
+        """Where the most recent excerpt of this passage starts and ends in the paragraph."""
+        from explainer.ui.widgets.answer_card import AnswerCard
+
+        for card in reversed(list(self.query(AnswerCard))):
+            for excerpt in card.answer.excerpts:
+                if excerpt.id == unit_id:
+                    return excerpt.start, excerpt.end
+        return None
+
+    # Keys ----------------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from explainer.ui.screens.help import HelpScreen
+
+        self.push_screen(HelpScreen())
+
+    def action_glossary(self) -> None:
+        if self.engine is None:
+            self._set_status(GETTING_READY)
+            return
+        from explainer.ui.screens.glossary import GlossaryScreen
+
+        self.push_screen(GlossaryScreen(self.engine.glossary()))
+
+    def action_happening_now(self) -> None:
+        self.action_open_definition(URGENT_ID)
+
+    def action_start_over(self) -> None:
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        conversation = self.query_one("#conversation", VerticalScroll)
+        conversation.remove_children()
+        conversation.mount(Static(Content("Ask a question about 287(g) agreements, ICE, or your "
+                                          "rights. Nothing you type is saved or sent anywhere."),
+                                  id="welcome"))
+        conversation.mount(Suggestions())
+        question = self.query_one("#question", Input)
+        question.value = ""
+        question.focus()
+
+    def action_next_theme(self) -> None:
+        order = list(THEMES.values())
+        self.theme = order[(order.index(self.theme) + 1) % len(order)] \
+            if self.theme in order else order[0]
+
+
+def run_app(settings: Settings) -> int:
+    ExplainerApp(settings).run()
+    return 0

@@ -1,0 +1,58 @@
+"""A full definition card: sources, as-of date, related terms, and what is uncertain."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import HorizontalGroup, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Static
+
+from explainer.core.models import DefinitionUnit
+from explainer.ui.messages import OpenRequested
+from explainer.ui.safe_text import TermMarker, labelled, plain
+
+
+class DefinitionScreen(Screen[None]):
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="definition.back")]
+
+    def __init__(self, unit: DefinitionUnit, marker: TermMarker, terms: dict[str, str]) -> None:
+        super().__init__()
+        self.unit = unit
+        self._marker = marker
+        self._terms = terms
+
+    def compose(self) -> ComposeResult:
+        unit = self.unit
+        with VerticalScroll(id="definition"):
+            yield Static(plain(unit.term), classes="heading")
+            body, _ = self._marker.mark(unit.text, skip=unit.id)
+            yield Static(body, classes="quote")
+            if unit.note:
+                yield Static(labelled("What is uncertain: ", unit.note), classes="note")
+            yield Static(labelled("As of ", unit.as_of or "unknown"), classes="meta")
+            yield Static(Content("Sources:"), classes="meta")
+            for source in unit.sources:
+                yield Static(plain("- " + source.one_line()), classes="meta")
+            if unit.reviewed_by:
+                yield Static(labelled("Checked by: ", f"{unit.reviewed_by}, {unit.reviewed_on}"),
+                             classes="meta")
+            related = [term_id for term_id in unit.related if term_id in self._terms]
+            if related:
+                yield Static(Content("Related terms:"), classes="meta")
+                with HorizontalGroup(classes="actions"):
+                    for term_id in related:
+                        button = Button(plain(self._terms[term_id]), classes="term", compact=True)
+                        button.term_id = term_id  # type: ignore[attr-defined]
+                        yield button
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#definition").focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        term_id = getattr(event.button, "term_id", None)
+        if term_id is not None:
+            event.stop()
+            self.post_message(OpenRequested(term_id))

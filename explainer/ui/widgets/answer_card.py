@@ -1,0 +1,64 @@
+"""The conversation's two kinds of card: the person's question, and the explainer's answer."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import HorizontalGroup, VerticalGroup
+from textual.content import Content
+from textual.widgets import Button, Static
+
+from explainer.core.models import Answer, DefinitionUnit
+from explainer.ui.messages import OpenRequested
+from explainer.ui.safe_text import TermMarker, plain
+from explainer.ui.widgets.excerpt_view import ExcerptView
+
+NOT_ADVICE = "This is information, not legal advice."
+
+
+class QuestionCard(VerticalGroup):
+    def __init__(self, question: str) -> None:
+        super().__init__(classes="card question")
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content("You"), classes="speaker")
+        yield Static(plain(self.question), classes="question-text")
+
+
+class AnswerCard(VerticalGroup):
+    """Every card ends with "This is information, not legal advice." A refusal shows legal help."""
+
+    def __init__(self, answer: Answer, marker: TermMarker, glossary: list[DefinitionUnit],
+                 legal_help: DefinitionUnit | None) -> None:
+        super().__init__(classes=f"card answer {answer.status}")
+        self.answer = answer
+        self._marker = marker
+        self._terms = {unit.id: unit.term for unit in glossary}
+        self._legal_help = legal_help
+
+    def compose(self) -> ComposeResult:
+        answer = self.answer
+        yield Static(Content("Explainer"), classes="speaker")
+        yield Static(plain(answer.message), classes="message")
+        for excerpt in answer.excerpts:
+            yield ExcerptView(excerpt, self._marker, self._terms)
+        if answer.reason == "out_of_scope" and self._legal_help is not None:
+            yield Static(plain(self._legal_help.term), classes="heading")
+            yield Static(plain(self._legal_help.text), classes="quote")
+        shown = {excerpt.id for excerpt in answer.excerpts}
+        offered = [see for see in answer.see if see not in shown and see in self._terms]
+        if offered:
+            with HorizontalGroup(classes="actions"):
+                for see in offered:
+                    button = Button(Content.assemble("See: ", plain(self._terms[see])),
+                                    classes="see", compact=True)
+                    button.term_id = see  # type: ignore[attr-defined]
+                    yield button
+        if answer.status == "answered" or answer.reason == "out_of_scope":
+            yield Static(Content(NOT_ADVICE), classes="disclaimer")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        term_id = getattr(event.button, "term_id", None)
+        if term_id is not None:
+            event.stop()
+            self.post_message(OpenRequested(term_id))

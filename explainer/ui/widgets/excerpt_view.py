@@ -1,0 +1,60 @@
+"""One quoted excerpt with its citation, note, and buttons to open its source and its terms."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import HorizontalGroup, VerticalGroup
+from textual.content import Content
+from textual.widgets import Button, Static
+
+from explainer.core.models import Excerpt
+from explainer.ui.messages import OpenRequested
+from explainer.ui.safe_text import TermMarker, labelled, plain
+
+MAX_TERM_BUTTONS = 4
+
+
+class ExcerptView(VerticalGroup):
+    """Definition: term as heading, text, Source and As-of lines. Article: citation first."""
+
+    def __init__(self, excerpt: Excerpt, marker: TermMarker, terms: dict[str, str]) -> None:
+        super().__init__(classes=f"excerpt {excerpt.kind}")
+        self.excerpt = excerpt
+        self._marker = marker
+        self._terms = terms
+
+    def compose(self) -> ComposeResult:
+        excerpt = self.excerpt
+        if excerpt.kind == "definition":
+            yield Static(plain(excerpt.title), classes="heading")
+        else:
+            yield Static(labelled("From: ", f"{excerpt.title}, {excerpt.location}"),
+                         classes="heading")
+        skip = excerpt.id if excerpt.kind == "definition" else None
+        body, found = self._marker.mark(excerpt.text, skip=skip)
+        if excerpt.kind == "article":
+            body = Content.assemble("\u201c", body, "\u201d")
+        yield Static(body, classes="quote")
+        yield Static(labelled("Source: ", excerpt.source), classes="meta")
+        if excerpt.as_of:
+            yield Static(labelled("As of ", excerpt.as_of), classes="meta")
+        if excerpt.note:
+            label = ("Note from the explainer's maintainers: " if excerpt.kind == "article"
+                     else "Note: ")
+            yield Static(labelled(label, excerpt.note), classes="note")
+        with HorizontalGroup(classes="actions"):
+            yield Button(Content("Open source"), classes="open-source", compact=True)
+            for term_id in found[:MAX_TERM_BUTTONS]:
+                button = Button(Content.assemble("Look up: ", plain(self._terms.get(term_id,
+                                                                                    term_id))),
+                                classes="term", compact=True)
+                button.term_id = term_id  # type: ignore[attr-defined]
+                yield button
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        term_id = getattr(event.button, "term_id", None)
+        if term_id is not None:
+            self.post_message(OpenRequested(term_id))
+        else:
+            self.post_message(OpenRequested(self.excerpt.id))
