@@ -139,11 +139,11 @@ def write_knowledge(folder: Path, definitions: dict[str, str] | None = None,
     return folder
 
 
-def test_settings(knowledge: Path, cache: Path, *extra: Path) -> Settings:
+def settings_for(knowledge: Path, cache: Path, *extra: Path) -> Settings:
     return Settings(cache_dir=cache, include_bundled=False, knowledge="",
                     extra_knowledge=[knowledge, *extra])
 
 
 def fake_explainer(knowledge: Path, cache: Path, *extra: Path,
                    backend: HashingBackend | None = None) -> Explainer:
-    return Explainer(test_settings(knowledge, cache, *extra), backend or HashingBackend())
+    return Explainer(settings_for(knowledge, cache, *extra), backend or HashingBackend())

@@ -1,0 +1,211 @@
+"""The terminal app, driven by Textual's pilot with the fake encoder (no model in UI tests)."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, OptionList, Static
+
+from explainer.core.encoder import HashingBackend
+from explainer.core.explainer import Explainer, ExplainerError
+from explainer.settings import Settings
+from explainer.ui.app import GETTING_READY, ExplainerApp
+from explainer.ui.screens.article import ArticleScreen
+from explainer.ui.screens.definition import DefinitionScreen
+from explainer.ui.screens.glossary import GlossaryScreen
+from explainer.ui.widgets.answer_card import AnswerCard, QuestionCard
+from explainer.ui.widgets.excerpt_view import ExcerptView
+from tests.helpers import settings_for
+
+
+def text_of(widget: Static) -> str:
+    return str(widget.render())
+
+
+def fake_app(knowledge: Path, cache: Path, **settings: object) -> ExplainerApp:
+    chosen: Settings = settings_for(knowledge, cache).model_copy(update=settings)
+    return ExplainerApp(chosen, lambda s: Explainer(s, HashingBackend()))
+
+
+async def ask(app: ExplainerApp, pilot: object, question: str) -> AnswerCard:
+    box = app.query_one("#question", Input)
+    box.value = question
+    await pilot.press("enter")  # type: ignore[attr-defined]
+    await app.workers.wait_for_complete()
+    await pilot.pause()  # type: ignore[attr-defined]
+    return list(app.query(AnswerCard))[-1]
+
+
+@pytest.fixture
+def app(knowledge: Path, tmp_path: Path) -> ExplainerApp:
+    return fake_app(knowledge, tmp_path / "cache")
+
+
+async def test_answer_card_shows_definition_then_cited_passages(app: ExplainerApp) -> None:
+    async with app.run_test(size=(100, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        card = await ask(app, pilot, "What is a 287(g) agreement?")
+        views = list(card.query(ExcerptView))
+        assert views[0].excerpt.id == "287g-agreement"
+        statics = [text_of(s) for s in views[0].query(Static)]
+        assert statics[0] == "287(g) agreement"
+        assert any(s.startswith("Source: Immigration and Nationality Act") for s in statics)
+        assert "As of 2026-11-28" in statics
+        article = views[1]
+        heading = text_of(article.query(Static).first())
+        assert heading == "From: Sheriffs sign agreements (test article), paragraph 1"
+        assert text_of(card.query(".disclaimer").first()) == (  # type: ignore[arg-type]
+            "This is information, not legal advice.")
+        assert text_of(app.query(QuestionCard).first().query(".speaker").first()) == "You"  # type: ignore[arg-type]
+
+
+async def test_no_answer_card_is_calm_and_shows_legal_help(app: ExplainerApp) -> None:
+    async with app.run_test(size=(100, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        card = await ask(app, pilot, "How do I bake bread?")
+        texts = [text_of(s) for s in card.query(Static)]
+        assert any("don't have a checked answer" in t for t in texts)
+        assert "Free legal help in Minnesota" in texts
+        assert texts[-1] == "This is information, not legal advice."
+
+
+async def test_open_source_highlights_the_cited_passage(app: ExplainerApp) -> None:
+    async with app.run_test(size=(100, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        card = await ask(app, pilot, "how many counties have agreements now, seven?")
+        view = next(v for v in card.query(ExcerptView) if v.excerpt.kind == "article")
+        view.query_one(".open-source").press()  # type: ignore[attr-defined]
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ArticleScreen)
+        cited = screen.query_one(f"#p{view.excerpt.id.split('#p')[1]}", Static)
+        assert "cited" in cited.classes
+        content = cited.render()
+        styled = [span for span in content.spans if "reverse" in str(span.style)]  # type: ignore[attr-defined]
+        assert (styled[0].start, styled[0].end) == (view.excerpt.start, view.excerpt.end)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, ArticleScreen)
+
+
+async def test_term_inside_an_excerpt_opens_its_card(app: ExplainerApp) -> None:
+    async with app.run_test(size=(100, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        card = await ask(app, pilot, "Critics say people held on a detainer faced traffic charges")
+        buttons = [b for b in card.query(".term") if getattr(b, "term_id", "") == "detainer"]
+        assert buttons, "the word detainer should be marked and offered"
+        buttons[0].press()  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert isinstance(app.screen, DefinitionScreen)
+        assert app.screen.unit.id == "detainer"
+        await pilot.press("escape")
+        app.action_open_definition("ice")  # what a click on a marked word runs
+        await pilot.pause()
+        assert isinstance(app.screen, DefinitionScreen) and app.screen.unit.id == "ice"
+
+
+async def test_glossary_filters_as_you_type(app: ExplainerApp) -> None:
+    async with app.run_test(size=(100, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("f2")
+        assert isinstance(app.screen, GlossaryScreen)
+        terms = app.screen.query_one("#terms", OptionList)
+        assert terms.option_count == 5
+        await pilot.press(*"hold")
+        assert [terms.get_option_at_index(i).id for i in range(terms.option_count)] == [
+            "detainer"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DefinitionScreen) and app.screen.unit.id == "detainer"
+
+
+async def test_start_over_clears_the_conversation(app: ExplainerApp) -> None:
+    async with app.run_test(size=(100, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await ask(app, pilot, "what is ICE?")
+        await pilot.press("f5")
+        await pilot.pause()
+        assert not app.query(AnswerCard) and not app.query(QuestionCard)
+        assert app.query_one("#suggestions")
+        assert app.focused is app.query_one("#question")
+
+
+async def test_suggestion_fills_the_question_box(app: ExplainerApp) -> None:
+    async with app.run_test(size=(100, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        app.query_one("#suggestions", OptionList).focus()
+        await pilot.press("down", "enter")
+        assert app.query_one("#question", Input).value == "Which Minnesota counties signed?"
+
+
+async def test_question_asked_while_loading_waits_then_is_answered(knowledge: Path,
+                                                                 tmp_path: Path) -> None:
+    release = threading.Event()
+
+    def slow_engine(settings: Settings) -> Explainer:
+        release.wait(10)
+        return Explainer(settings, HashingBackend())
+
+    app = ExplainerApp(settings_for(knowledge, tmp_path / "cache"), slow_engine)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press(*"what is ICE?", "enter")
+        await pilot.pause()
+        assert text_of(app.query_one("#status", Static)) == GETTING_READY
+        assert app.query(QuestionCard) and not app.query(AnswerCard)
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.query(AnswerCard)
+        assert text_of(app.query_one("#status", Static)) == ""
+
+
+async def test_load_failure_is_a_plain_message(knowledge: Path, tmp_path: Path) -> None:
+    def broken(settings: Settings) -> Explainer:
+        raise ExplainerError("The knowledge has errors, and there is no earlier index.")
+
+    app = ExplainerApp(settings_for(knowledge, tmp_path / "cache"), broken)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert text_of(app.query_one("#status", Static)) == (
+            "The knowledge has errors, and there is no earlier index.")
+        assert app.is_running
+
+
+async def test_markup_in_a_question_is_shown_literally_and_does_nothing(
+        app: ExplainerApp) -> None:
+    hostile = "[@click=app.quit]x[/] [/] [b] \x1b]0;owned\x07[link=http://x]y[/link]"
+    async with app.run_test(size=(100, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        card = await ask(app, pilot, hostile)
+        shown = text_of(app.query_one(QuestionCard).query_one(".question-text", Static))
+        assert shown == "[@click=app.quit]x[/] [/] [b] [link=http://x]y[/link]"
+        await pilot.click(".question-text")
+        await pilot.pause()
+        assert app.is_running
+        assert card.answer.question == shown
+
+
+def test_high_contrast_theme_meets_7_to_1() -> None:
+    from textual.color import Color
+
+    from explainer.ui.app import HIGH_CONTRAST
+
+    background = Color.parse(HIGH_CONTRAST.background or "#000000")
+    for colour in (HIGH_CONTRAST.foreground, HIGH_CONTRAST.primary, HIGH_CONTRAST.accent,
+                   HIGH_CONTRAST.warning):
+        assert colour is not None
+        assert contrast(Color.parse(colour), background) >= 7.0, colour
+
+
+def contrast(first: object, second: object) -> float:
+    def luminance(colour: object) -> float:
+        channels = []
+        for value in colour.rgb:  # type: ignore[attr-defined]
+            c = value / 255
+            channels.append(c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4)
+        return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
