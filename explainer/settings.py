@@ -69,6 +69,9 @@ class Settings(BaseSettings):
     max_excerpts: int = Field(default=3, ge=1, le=3)
     """How many excerpts an answer shows at most."""
 
+    keymap: dict[str, str] = {}
+    """Remap keys by binding id, e.g. {"glossary": "f7", "start_over": "ctrl+n"}."""
+
     def knowledge_folders(self) -> list[Path]:
         from_env = [Path(part) for part in self.knowledge.split(os.pathsep) if part.strip()]
         bundled = [bundled_knowledge()] if self.include_bundled else []

@@ -12,8 +12,9 @@ from explainer.settings import Settings
 from tests.helpers import fake_explainer, write_knowledge
 
 # Tests never touch the user's real cache or extra knowledge folders.
-for name in ("EXPLAINER_CACHE_DIR", "EXPLAINER_KNOWLEDGE", "EXPLAINER_LANG"):
+for name in ("EXPLAINER_CACHE_DIR", "EXPLAINER_KNOWLEDGE", "EXPLAINER_LANG", "EXPLAINER_THEME"):
     os.environ.pop(name, None)
+os.environ["EXPLAINER_CONFIG"] = os.devnull  # never read the user's own settings file
 
 
 @pytest.fixture

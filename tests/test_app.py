@@ -209,3 +209,21 @@ def contrast(first: object, second: object) -> float:
 
     light, dark = sorted((luminance(first), luminance(second)), reverse=True)
     return (light + 0.05) / (dark + 0.05)
+
+
+async def test_keys_can_be_remapped_by_binding_id(knowledge: Path, tmp_path: Path) -> None:
+    app = fake_app(knowledge, tmp_path / "cache", keymap={"glossary": "f7"})
+    async with app.run_test(size=(100, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("f7")
+        assert isinstance(app.screen, GlossaryScreen)
+
+
+def test_settings_come_from_a_toml_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('theme = "high-contrast"\nmax_excerpts = 2\n')
+    monkeypatch.setenv("EXPLAINER_CONFIG", str(config))
+    monkeypatch.setenv("EXPLAINER_MAX_EXCERPTS", "1")
+    settings = Settings()
+    assert settings.theme == "high-contrast"
+    assert settings.max_excerpts == 1  # the environment wins over the file

@@ -85,6 +85,8 @@ class ExplainerApp(App[None]):
         self.theme = THEMES[self.settings.theme]
         if not self.settings.animations:
             self.animation_level = "none"
+        if self.settings.keymap:
+            self.set_keymap(self.settings.keymap)
 
     def compose(self) -> ComposeResult:
         yield Header(icon="?")
