@@ -36,7 +36,7 @@ class ArticleScreen(Screen[None]):
                     body = body.stylize("reverse", *self.span)
                 label = "Cited paragraph " if cited else "Paragraph "
                 yield Static(Content.assemble((f"{label}{paragraph.paragraph}", "bold")),
-                             classes="paragraph-label")
+                             classes="paragraph-label", id=f"label-p{paragraph.paragraph}")
                 yield Static(body, classes="paragraph cited" if cited else "paragraph",
                              id=f"p{paragraph.paragraph}")
                 if paragraph.note:
@@ -46,6 +46,6 @@ class ArticleScreen(Screen[None]):
 
     def on_mount(self) -> None:
         target = next(p for p in self.paragraphs if p.id == self.cited)
-        widget = self.query_one(f"#p{target.paragraph}", Static)
+        widget = self.query_one(f"#label-p{target.paragraph}", Static)
         self.call_after_refresh(widget.scroll_visible, top=True, animate=False)
         self.query_one("#article").focus()

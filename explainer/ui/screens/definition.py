@@ -12,6 +12,7 @@ from textual.widgets import Button, Footer, Static
 from explainer.core.models import DefinitionUnit
 from explainer.ui.messages import OpenRequested
 from explainer.ui.safe_text import TermMarker, labelled, plain
+from explainer.ui.widgets.excerpt_view import short_name
 
 
 class DefinitionScreen(Screen[None]):
@@ -43,7 +44,8 @@ class DefinitionScreen(Screen[None]):
                 yield Static(Content("Related terms:"), classes="meta")
                 with HorizontalGroup(classes="actions"):
                     for term_id in related:
-                        button = Button(plain(self._terms[term_id]), classes="term", compact=True)
+                        button = Button(plain(short_name(self._terms[term_id])), classes="term",
+                                        compact=True)
                         button.term_id = term_id  # type: ignore[attr-defined]
                         yield button
         yield Footer()

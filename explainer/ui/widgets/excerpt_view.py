@@ -14,6 +14,11 @@ from explainer.ui.safe_text import TermMarker, labelled, plain
 MAX_TERM_BUTTONS = 4
 
 
+def short_name(term: str) -> str:
+    """The term without its explanation in brackets, so buttons fit on one line."""
+    return term.split(" (")[0] if not term.startswith("(") else term
+
+
 class ExcerptView(VerticalGroup):
     """Definition: term as heading, text, Source and As-of lines. Article: citation first."""
 
@@ -45,9 +50,9 @@ class ExcerptView(VerticalGroup):
         with HorizontalGroup(classes="actions"):
             yield Button(Content("Open source"), classes="open-source", compact=True)
             for term_id in found[:MAX_TERM_BUTTONS]:
-                button = Button(Content.assemble("Look up: ", plain(self._terms.get(term_id,
-                                                                                    term_id))),
-                                classes="term", compact=True)
+                name = short_name(self._terms.get(term_id, term_id))
+                button = Button(Content.assemble("Look up: ", plain(name)), classes="term",
+                                compact=True)
                 button.term_id = term_id  # type: ignore[attr-defined]
                 yield button
 
