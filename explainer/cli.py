@@ -33,6 +33,10 @@ def _parser() -> argparse.ArgumentParser:
                         help="add a knowledge folder after the bundled one (repeatable)")
     parser.add_argument("--lang", metavar="xx", default=None,
                         help="language of the interface text (default: en)")
+    parser.add_argument("--plain", action="store_true",
+                        help="line mode: plain lines for screen readers and pipes")
+    parser.add_argument("--kiosk", action="store_true",
+                        help="library kiosk mode (needs an administrator PIN hash)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     ask = commands.add_parser("ask", help="answer one question, or one per line from stdin")
     ask.add_argument("--json", action="store_true", help="print one JSON object per answer")
@@ -47,6 +51,9 @@ def _parser() -> argparse.ArgumentParser:
     build = index_commands.add_parser("build", help="check the knowledge and build the index")
     build.add_argument("--if-changed", action="store_true",
                        help="only build when the knowledge changed or the index is unusable")
+    kiosk = commands.add_parser("kiosk", help="kiosk administration")
+    kiosk_commands = kiosk.add_subparsers(dest="kiosk_command", metavar="ACTION", required=True)
+    kiosk_commands.add_parser("hash-pin", help="read a PIN twice and print its hash line")
     evaluate = commands.add_parser("eval", help="measure answer quality on a question set")
     evaluate.add_argument("file", type=Path, help="JSON lines: question, expected, category")
     evaluate.add_argument("--split", choices=["all", "tune", "holdout"], default="all")
@@ -76,18 +83,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         from explainer.commands.index import run_build
 
         return run_build(settings, only_if_changed=args.if_changed)
+    if args.command == "kiosk":
+        from explainer.commands.kiosk import run_hash_pin
+
+        return run_hash_pin()
     if args.command == "eval":
         from explainer.commands.evaluate import run_eval
 
         return run_eval(settings, args.file, split=args.split, method=args.ranking,
                         as_json=args.json)
-    if not sys.stdin.isatty() or not sys.stdout.isatty():
-        from explainer.commands.prompt import run_prompt
+    if args.kiosk:
+        settings.kiosk = True
+    from explainer.commands.front_end import run_front_end
 
-        return run_prompt(settings)
-    from explainer.ui.app import run_app
-
-    return run_app(settings)
+    plain = args.plain or not (sys.stdin.isatty() and sys.stdout.isatty())
+    return run_front_end(settings, plain=plain)
 
 
 def print_line(text: str, stream: TextIO | None = None) -> None:

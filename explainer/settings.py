@@ -69,6 +69,18 @@ class Settings(BaseSettings):
     max_excerpts: int = Field(default=3, ge=1, le=3)
     """How many excerpts an answer shows at most."""
 
+    kiosk: bool = False
+    """Library kiosk mode: privacy splash, idle reset, locked exits, nothing written to disk."""
+
+    kiosk_pin_hash: str | None = None
+    """The administrator PIN as pbkdf2_sha256$ITERATIONS$SALT$HASH (explainer kiosk hash-pin)."""
+
+    idle_seconds: int = Field(default=180, ge=30)
+    """Kiosk: seconds without a key, click or scroll before the reset warning ends."""
+
+    idle_warning_seconds: int = Field(default=30, ge=20)
+    """Kiosk: how long the reset countdown is shown first (never below 20 seconds)."""
+
     keymap: dict[str, str] = {}
     """Remap keys by binding id, e.g. {"glossary": "f7", "start_over": "ctrl+n"}."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 import threading
 
@@ -32,12 +33,14 @@ class Explainer:
         allow_build: bool = True,
         progress: BuildProgress | None = None,
         thresholds: Thresholds | None = None,
+        quiet: bool = False,
     ) -> None:
         self.settings = settings or Settings()
         self.backend = backend or MiniLMBackend()
         self.allow_build = allow_build
         self.progress = progress
         self.thresholds = thresholds
+        self.quiet = quiet  # line mode: libraries may print nothing at all while building
         self.store = IndexStore(self.settings.index_folder())
         self.warnings: list[str] = []
         self._loaded: LoadedIndex | None = None
@@ -104,8 +107,14 @@ class Explainer:
 
     def _build(self, units: list[DefinitionUnit | ArticleUnit], knowledge_sha256: str) -> Manifest:
         # Libraries may print while loading the model: keep stdout for our own output.
-        with contextlib.redirect_stdout(sys.stderr):
-            return self.store.build(units, knowledge_sha256, self.backend, self.progress)
+        target = open(os.devnull, "w") if self.quiet else sys.stderr  # noqa: SIM115
+        try:
+            with contextlib.redirect_stdout(target), contextlib.redirect_stderr(
+                    target if self.quiet else sys.stderr):
+                return self.store.build(units, knowledge_sha256, self.backend, self.progress)
+        finally:
+            if target is not sys.stderr:
+                target.close()
 
     def build_index(self) -> Manifest:
         """Validate the knowledge and build a new index now (raises KnowledgeError)."""

@@ -28,7 +28,7 @@ from explainer.core.text import clean_text, tokens
 from explainer.core.yamlfile import LocatedYaml, YamlProblem, load_located
 
 # Bump when the way files become units changes, so old indexes are rebuilt.
-FORMAT_VERSION = "2"
+FORMAT_VERSION = "3"
 MAX_FILE_BYTES = 2_000_000
 _ID = re.compile(ID_PATTERN)
 

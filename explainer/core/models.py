@@ -31,8 +31,12 @@ class Source(Strict):
         return self
 
     def one_line(self) -> str:
-        where = [part for part in (self.citation, self.url) if part and part != self.title]
-        return f"{self.title} ({'; '.join(where)})" if where else self.title
+        if self.citation and self.citation.startswith(self.title):
+            head, where = self.citation, [self.url] if self.url else []
+        else:
+            head = self.title
+            where = [part for part in (self.citation, self.url) if part and part != self.title]
+        return f"{head} ({'; '.join(p for p in where if p)})" if where else head
 
 
 class Definition(Strict):

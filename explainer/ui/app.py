@@ -25,6 +25,7 @@ from explainer.ui.widgets.suggestions import Suggestions
 
 if TYPE_CHECKING:
     from explainer.core.explainer import Explainer
+    from explainer.kiosk_pin import PinGuard
     from explainer.ui.safe_text import TermMarker
 
 URGENT_ID = "if-this-is-happening-now"
@@ -74,8 +75,10 @@ class ExplainerApp(App[None]):
     ]
 
     def __init__(self, settings: Settings | None = None,
-                 engine_factory: EngineFactory = default_engine) -> None:
+                 engine_factory: EngineFactory = default_engine,
+                 guard: PinGuard | None = None) -> None:
         super().__init__()
+        self.guard = guard
         self.settings = settings or Settings()
         self.engine: Explainer | None = None
         self.marker: TermMarker | None = None
@@ -259,6 +262,21 @@ class ExplainerApp(App[None]):
             if self.theme in order else order[0]
 
 
-def run_app(settings: Settings) -> int:
-    ExplainerApp(settings).run()
+def run_app(settings: Settings, guard: PinGuard | None = None) -> int:
+    if guard is None:
+        ExplainerApp(settings).run()
+        return 0
+    from explainer.core.explainer import Explainer, ExplainerError
+    from explainer.ui.kiosk import KioskApp
+
+    # A kiosk never builds an index in front of a patron: a missing one is the admin's job.
+    engine = Explainer(settings, allow_build=False)
+    try:
+        engine.load()
+    except ExplainerError as error:
+        import sys
+
+        print(f"explainer: kiosk mode cannot start: {error}", file=sys.stderr)
+        return 1
+    KioskApp(settings, guard, lambda _settings: engine).run()
     return 0

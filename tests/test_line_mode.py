@@ -1,0 +1,85 @@
+"""Line mode: a piped session's transcript, line by line, and nothing but plain text."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from explainer.core.explainer import Explainer
+from explainer.line_mode import LineMode
+
+TRANSCRIPT = Path(__file__).parent / "data" / "line_mode_transcript.txt"
+SESSION = (
+    "what is an ICE hold\n"
+    "sources\n"
+    "define detainer\n"
+    "define zebra\n"
+    "\n"
+    "How do I bake bread?\n"
+    "[@click=app.quit]x[/] \x1b[31mred\x1b]0;title\x07 ICE?\n"
+    "start over\n"
+    "sources\n"
+    "glossary\n"
+    "help\n"
+    "quit\n"
+    "this line is never read\n"
+)
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def run_session(explainer: Explainer) -> str:
+    out = io.StringIO()
+    assert LineMode(explainer, io.StringIO(SESSION), out).run() == 0
+    return out.getvalue()
+
+
+def test_piped_session_matches_the_transcript(explainer: Explainer,
+                                              request: pytest.FixtureRequest) -> None:
+    text = run_session(explainer)
+    if request.config.getoption("--snapshot-update", default=False):
+        TRANSCRIPT.write_text(text, encoding="utf-8")
+    expected = TRANSCRIPT.read_text(encoding="utf-8").splitlines()
+    actual = text.splitlines()
+    for number, (want, got) in enumerate(zip(expected, actual, strict=False), start=1):
+        assert got == want, f"line {number}"
+    assert len(actual) == len(expected)
+
+
+def test_output_is_plain_text(explainer: Explainer) -> None:
+    text = run_session(explainer)
+    assert not CONTROL.search(text.replace("\n", ""))
+    assert "Question: [@click=app.quit]x[/] red ICE?" in text
+    assert "this line is never read" not in text
+
+
+def test_every_answer_ends_with_the_disclaimer_and_dates(explainer: Explainer) -> None:
+    out = io.StringIO()
+    LineMode(explainer, io.StringIO("what is a detainer\n"), out).run()
+    lines = [line for line in out.getvalue().splitlines() if line]
+    assert lines[-2:] == ["This is information, not legal advice.",
+                          "Quoted as of: 2026-11-28, 2025-04."]
+
+
+def test_plain_flag_when_piped_prints_no_library_output(knowledge: Path, tmp_path: Path) -> None:
+    script = (
+        "import sys\n"
+        "from explainer.core import explainer as e\n"
+        "from explainer.core.encoder import HashingBackend\n"
+        "e.MiniLMBackend = HashingBackend\n"
+        "from explainer.cli import main\n"
+        f"raise SystemExit(main(['--knowledge', {str(knowledge)!r}, '--plain']))\n"
+    )
+    env = {"EXPLAINER_CACHE_DIR": str(tmp_path / "cache"), "EXPLAINER_INCLUDE_BUNDLED": "false",
+           "EXPLAINER_CONFIG": "/dev/null", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", script], input="what is ICE?\nquit\n",
+                            capture_output=True, text=True, env=env, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert result.stdout.splitlines()[0] == "Getting ready..."
+    assert "Definition: ICE." in result.stdout
+    assert not CONTROL.search(result.stdout.replace("\n", ""))
