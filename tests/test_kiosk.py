@@ -15,7 +15,7 @@ from explainer.core.encoder import HashingBackend
 from explainer.core.explainer import Explainer
 from explainer.kiosk_pin import MIN_ITERATIONS, PinGuard, PinHash, PinHashError, hash_pin
 from explainer.line_mode import IDLE_WARNING, Kiosk, LineMode
-from explainer.ui.kiosk import CountdownScreen, KioskApp, PinScreen, SplashScreen
+from explainer.ui.kiosk import CountdownScreen, KioskApp, PinScreen, SplashScreen, run_kiosk
 from explainer.ui.widgets.answer_card import AnswerCard, QuestionCard
 from tests.helpers import fake_explainer, settings_for
 
@@ -236,3 +236,26 @@ def test_plain_kiosk_idle_warning_then_reset(explainer: Explainer, clock: FakeCl
     assert IDLE_WARNING.format(seconds=20) in text
     assert text.rstrip().endswith("Press Enter to start.")
     assert "Session cleared." in text
+
+
+async def test_an_error_closes_quietly_and_a_fresh_session_starts(app: KioskApp) -> None:
+    async with app.run_test(size=(100, 40)) as pilot:
+        await start(app, pilot)
+        app._handle_exception(RuntimeError("a bug with the patron's question in its locals"))
+    assert app.crashed and app.return_code == 3
+    assert app._exit_renderables == []  # no traceback is printed
+
+
+def test_run_kiosk_starts_again_on_the_splash_after_an_error() -> None:
+    notices: list[str] = []
+
+    class Session:
+        def __init__(self, notice: str) -> None:
+            notices.append(notice)
+            self.crashed = len(notices) == 1
+
+        def run(self) -> None:
+            pass
+
+    assert run_kiosk(Session) == 0  # type: ignore[arg-type]
+    assert notices == ["", "Something went wrong, so the screen was cleared. Please ask again."]

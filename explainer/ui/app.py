@@ -267,7 +267,7 @@ def run_app(settings: Settings, guard: PinGuard | None = None) -> int:
         ExplainerApp(settings).run()
         return 0
     from explainer.core.explainer import Explainer, ExplainerError
-    from explainer.ui.kiosk import KioskApp
+    from explainer.ui.kiosk import KioskApp, run_kiosk
 
     # A kiosk never builds an index in front of a patron: a missing one is the admin's job.
     engine = Explainer(settings, allow_build=False)
@@ -278,5 +278,5 @@ def run_app(settings: Settings, guard: PinGuard | None = None) -> int:
 
         print(f"explainer: kiosk mode cannot start: {error}", file=sys.stderr)
         return 1
-    KioskApp(settings, guard, lambda _settings: engine).run()
-    return 0
+    return run_kiosk(lambda notice: KioskApp(settings, guard, lambda _settings: engine,
+                                             start_notice=notice))

@@ -131,17 +131,18 @@ class KioskApp(ExplainerApp):
     def __init__(self, settings: Settings, guard: PinGuard,
                  engine_factory: EngineFactory = default_engine, *,
                  idle_seconds: int | None = None, warning_seconds: int | None = None,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic, start_notice: str = "") -> None:
         self.clock = clock  # set first: events may arrive while the App initializes
         self.last_activity = clock()
         super().__init__(settings, engine_factory, guard=guard)
         self.kiosk_guard = guard
+        self.start_notice = start_notice
         self.idle_seconds = idle_seconds or settings.idle_seconds
         self.warning_seconds = warning_seconds or settings.idle_warning_seconds
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.push_screen(SplashScreen())
+        self.push_screen(SplashScreen(self.start_notice))
         self.set_interval(1.0, self.tick_idle)
 
     async def on_event(self, event: events.Event) -> None:
@@ -196,7 +197,22 @@ class KioskApp(ExplainerApp):
     def action_suspend_process(self) -> None:
         """No suspending to a shell."""
 
+    crashed = False
+
     def _handle_exception(self, error: Exception) -> None:
-        # A patron sees a plain message and a fresh session, never a traceback (which would
-        # also print the question after exit).
-        self.call_later(self.reset_session, ERROR_RESET)
+        # Never a traceback: it would print the patron's question (locals) to the terminal.
+        # The app closes quietly and `run_kiosk` starts a fresh one on the splash.
+        self.crashed = True
+        self._return_code = 3
+        self._close_messages_no_wait()
+
+
+def run_kiosk(make_app: Callable[[str], KioskApp]) -> int:
+    """Run kiosk sessions until the administrator exits; after an error, start afresh."""
+    notice = ""
+    while True:
+        app = make_app(notice)
+        app.run()
+        if not app.crashed:
+            return 0
+        notice = ERROR_RESET
