@@ -6,22 +6,15 @@ import sys
 from collections.abc import Iterable
 
 from explainer.cli import EXIT_BROKEN, EXIT_OK, print_json, print_line
-from explainer.commands.progress import StderrProgress
-from explainer.core.explainer import Explainer, ExplainerError
+from explainer.commands.loading import load_engine
 from explainer.plain_text import answer_text
 from explainer.settings import Settings
 
 
 def run_ask(settings: Settings, question: str | None, *, as_json: bool) -> int:
-    with StderrProgress() as progress:
-        explainer = Explainer(settings, progress=progress)
-        try:
-            explainer.load()
-        except ExplainerError as error:
-            print(f"explainer: {error}", file=sys.stderr)
-            return EXIT_BROKEN
-    for warning in explainer.warnings:
-        print(f"explainer: {warning}", file=sys.stderr)
+    explainer = load_engine(settings)
+    if explainer is None:
+        return EXIT_BROKEN
     titles = {unit.id: unit.term for unit in explainer.glossary()}
     questions: Iterable[str] = [question] if question is not None else _lines(sys.stdin)
     for text in questions:

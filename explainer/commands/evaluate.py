@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from explainer.cli import EXIT_BROKEN, EXIT_OK, print_line
-from explainer.commands.progress import StderrProgress
+from explainer.commands.loading import load_engine
 from explainer.core.evaluation import (
     EvalQuestion,
     Outcome,
@@ -16,7 +16,7 @@ from explainer.core.evaluation import (
     load_questions,
     score,
 )
-from explainer.core.explainer import Explainer, ExplainerError
+from explainer.core.explainer import Explainer
 from explainer.settings import Settings
 
 METHODS = ("fused", "bm25", "dense")
@@ -42,13 +42,9 @@ def run_eval(settings: Settings, path: Path, *, split: str, method: str, as_json
     except (OSError, QuestionFileError) as error:
         print(f"explainer: {error}", file=sys.stderr)
         return EXIT_BROKEN
-    with StderrProgress() as progress:
-        explainer = Explainer(settings, progress=progress)
-        try:
-            explainer.load()
-        except ExplainerError as error:
-            print(f"explainer: {error}", file=sys.stderr)
-            return EXIT_BROKEN
+    explainer = load_engine(settings)
+    if explainer is None:
+        return EXIT_BROKEN
     table = score(outcomes_for(explainer, questions, method))
     if as_json:
         print_line(json.dumps({name: rates.as_dict() for name, rates in table.items()}))

@@ -41,7 +41,18 @@ ERROR_RESET = "Something went wrong, so the screen was cleared. Please ask again
 ACTIVITY = (events.Key, events.MouseDown, events.MouseScrollUp, events.MouseScrollDown)
 
 
-class SplashScreen(ModalScreen[None]):
+class AnyKeyScreen(ModalScreen[None]):
+    """A notice that any key or click takes away."""
+
+    def on_key(self, event: events.Key) -> None:
+        event.stop()
+        self.dismiss()
+
+    def on_click(self) -> None:
+        self.dismiss()
+
+
+class SplashScreen(AnyKeyScreen):
     """The privacy splash. Any key or click continues."""
 
     def __init__(self, notice: str = "") -> None:
@@ -54,15 +65,8 @@ class SplashScreen(ModalScreen[None]):
                 yield Static(Content(self.notice), classes="notice")
             yield Static(Content(SPLASH))
 
-    def on_key(self, event: events.Key) -> None:
-        event.stop()
-        self.dismiss()
 
-    def on_click(self) -> None:
-        self.dismiss()
-
-
-class CountdownScreen(ModalScreen[None]):
+class CountdownScreen(AnyKeyScreen):
     """The idle warning: a visible countdown that any key or click cancels."""
 
     def __init__(self, seconds: int) -> None:
@@ -77,13 +81,6 @@ class CountdownScreen(ModalScreen[None]):
         self.seconds = seconds
         self.query_one("#countdown-text", Static).update(
             Content(COUNTDOWN.format(seconds=seconds)))
-
-    def on_key(self, event: events.Key) -> None:
-        event.stop()
-        self.dismiss()
-
-    def on_click(self) -> None:
-        self.dismiss()
 
 
 class PinScreen(ModalScreen[None]):
