@@ -71,6 +71,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     from explainer.settings import load_settings
 
     settings = load_settings([Path(folder) for folder in args.knowledge], args.lang)
+    from explainer.core.messages import offered_languages, use_language
+
+    if settings.lang not in offered_languages():
+        print(f"explainer: the language {settings.lang!r} is not offered; choose one of: "
+              f"{', '.join(offered_languages())}.", file=sys.stderr)
+        return EXIT_USAGE
+    use_language(settings.lang)
     if args.command == "ask":
         from explainer.commands.ask import run_ask
 

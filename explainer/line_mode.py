@@ -2,7 +2,8 @@
 
 No full-screen drawing, no colour, no spinners, no redraws: only whole lines, each starting with
 what matters. A line that is exactly a command ("help", "glossary", "define detainer",
-"sources", "start over", "quit") is a command; anything else is a question. With `--kiosk`:
+"sources", "start over", "quit", or their Spanish words) is a command; anything else is a
+question. With `--kiosk`:
 a privacy splash, an idle reset, and "quit" only with the administrator's PIN.
 """
 
@@ -16,34 +17,20 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from explainer.core.explainer import Explainer, ExplainerError
+from explainer.core.messages import t
 from explainer.core.models import Answer, DefinitionUnit
 from explainer.core.text import clean_line, normalize
 from explainer.kiosk_pin import PinGuard
-from explainer.plain_text import NOT_ADVICE, answer_text, definition_text
+from explainer.plain_text import answer_text, definition_text
 from explainer.settings import Settings
 
-WELCOME = [
-    "explainer: plain-language answers about 287(g) agreements, ICE and your rights.",
-    "Type a question and press Enter. Type help for the commands.",
-]
-SPLASH = [
-    "Welcome. Nothing you ask here is saved or sent anywhere.",
-    "This is information, not legal advice.",
-    "For free legal help, type: define legal help.",
-    "Press Enter to start.",
-]
-HELP = [
-    "Help: type a question in your own words and press Enter.",
-    "Help: each answer quotes checked sources and says where each quote comes from.",
-    "Commands: help, glossary, define followed by a term, sources, start over, quit.",
-    "Command glossary: lists every checked term.",
-    "Command define detainer: shows the full definition of detainer.",
-    "Command sources: lists the sources of the last answer.",
-    "Command start over: forgets the last answer.",
-    NOT_ADVICE,
-]
-IDLE_WARNING = ("Idle: no one has typed for a while. This session will be cleared in {seconds} "
-                "seconds. Press Enter to keep going.")
+# Command words, in every offered language: a line that is exactly one of these is a command.
+QUIT = {"quit", "exit", "salir"}
+HELP = {"help", "ayuda"}
+GLOSSARY = {"glossary", "glosario"}
+SOURCES = {"sources", "fuentes"}
+START_OVER = {"start over", "empezar de nuevo"}
+DEFINE = ("define ", "definir ")
 CLEAR_SCREEN_AND_SCROLLBACK = "\x1b[3J\x1b[H\x1b[2J"
 
 
@@ -73,12 +60,12 @@ class LineMode:
     # The loop ------------------------------------------------------------------------------
 
     def run(self) -> int:
-        self.say(*WELCOME)
+        self.say(*t("line_welcome").split("\n"))
         if self.kiosk:
             self._splash()
         while True:
             if self.interactive:
-                self.say("Your question:")
+                self.say(t("line_prompt"))
             line = self._next_line()
             if line is None:  # end of input
                 if self.kiosk and self.interactive:
@@ -95,7 +82,7 @@ class LineMode:
         typed = self._read_within(quiet)
         if typed is not None:
             return typed or None
-        self.say(IDLE_WARNING.format(seconds=self.kiosk.warning_seconds))
+        self.say(t("line_idle", seconds=self.kiosk.warning_seconds))
         typed = self._read_within(self.kiosk.warning_seconds)
         if typed is not None:
             return typed or None
@@ -116,18 +103,18 @@ class LineMode:
         command = normalize(text).strip(" .!?")
         if not text:
             return True
-        if command in ("quit", "exit"):
+        if command in QUIT:
             return self._quit()
-        if command == "help":
-            self.say(*HELP)
-        elif command == "glossary":
+        if command in HELP:
+            self.say(*t("line_help").split("\n"))
+        elif command in GLOSSARY:
             self._glossary()
-        elif command == "sources":
+        elif command in SOURCES:
             self._sources()
-        elif command == "start over":
+        elif command in START_OVER:
             self._last = None
-            self.say("Started over. The last answer is forgotten.")
-        elif command.startswith("define "):
+            self.say(t("line_started_over"))
+        elif command.startswith(DEFINE):
             self._define(text.split(" ", 1)[1])
         else:
             self._answer(text)
@@ -143,24 +130,24 @@ class LineMode:
 
     def _glossary(self) -> None:
         terms = self.engine.glossary()
-        self.say(f"Glossary: {len(terms)} checked terms. Type define and a term to read one.")
+        self.say(t("line_glossary", count=len(terms)))
         for unit in terms:
-            self.say(f"Term: {unit.term}.")
+            self.say(t("line_term", term=unit.term))
 
     def _sources(self) -> None:
         if self._last is None or not self._last.excerpts:
-            self.say("Sources: there is no answer yet. Ask a question first.")
+            self.say(t("line_no_sources"))
             return
         total = len(self._last.excerpts)
         for number, excerpt in enumerate(self._last.excerpts, start=1):
             where = f", {excerpt.location}" if excerpt.location else ""
-            self.say(f"Source {number} of {total}: {excerpt.source}{where}.")
+            self.say(t("line_source", number=number, total=total, source=excerpt.source,
+                       where=where))
 
     def _define(self, wanted: str) -> None:
         unit = self._find_term(wanted)
         if unit is None:
-            self.say(f"Define: no checked term matches {clean_line(wanted)}. "
-                     "Type glossary to see every term.")
+            self.say(t("line_no_term", term=clean_line(wanted)))
             return
         titles = {term.id: term.term for term in self.engine.glossary()}
         self.say("", definition_text(unit, titles, width=None), "")
@@ -176,28 +163,28 @@ class LineMode:
     # Kiosk ---------------------------------------------------------------------------------
 
     def _splash(self) -> None:
-        self.say("", *SPLASH)
+        self.say("", *t("line_splash").split("\n"))
 
     def _reset(self) -> None:
         self._last = None
         if self.stdout.isatty():  # the previous patron's questions leave the screen
             self.stdout.write(CLEAR_SCREEN_AND_SCROLLBACK)
-        self.say("Session cleared.")
+        self.say(t("line_cleared"))
         self._splash()
 
     def _quit(self) -> bool:
         if self.kiosk is None:
-            self.say("Goodbye.")
+            self.say(t("line_goodbye"))
             return False
         guard = self.kiosk.guard
         if guard.wait_seconds() > 0:
-            self.say(f"Quit: please wait {guard.wait_seconds()} seconds before trying again.")
+            self.say(t("line_pin_wait", seconds=guard.wait_seconds()))
             return True
-        pin = self._secret("Administrator PIN:")
+        pin = self._secret(t("line_pin"))
         if guard.check(pin):
-            self.say("Goodbye.")
+            self.say(t("line_goodbye"))
             return False
-        self.say("Quit: that PIN is not right. This kiosk keeps running.")
+        self.say(t("line_pin_wrong"))
         return True
 
     def _secret(self, prompt: str) -> str:
@@ -221,7 +208,7 @@ def run_line_mode(settings: Settings, kiosk_guard: PinGuard | None = None) -> in
             if hasattr(signal, name):
                 signal.signal(getattr(signal, name), signal.SIG_IGN)
     engine = Explainer(settings, allow_build=kiosk is None, quiet=True)
-    out.write("Getting ready...\n")
+    out.write(t("line_ready") + "\n")
     out.flush()
     try:
         engine.load()
@@ -233,5 +220,5 @@ def run_line_mode(settings: Settings, kiosk_guard: PinGuard | None = None) -> in
     try:
         return LineMode(engine, sys.stdin, out, kiosk).run()
     except KeyboardInterrupt:
-        out.write("\nGoodbye.\n")
+        out.write("\n" + t("line_goodbye") + "\n")
         return 0

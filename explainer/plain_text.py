@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import textwrap
 
+from explainer.core.messages import t
 from explainer.core.models import Answer, DefinitionUnit, Excerpt
 from explainer.core.text import clean_text
 
 WIDTH = 78
-NOT_ADVICE = "This is information, not legal advice."
-MAINTAINERS_NOTE = "Note from the explainer's maintainers"
 
 
 def _lines(text: str, width: int | None, indent: str = "") -> list[str]:
@@ -31,31 +30,32 @@ def _lines(text: str, width: int | None, indent: str = "") -> list[str]:
 def excerpt_lines(excerpt: Excerpt, number: int, total: int, width: int | None = WIDTH,
                   ) -> list[str]:
     if excerpt.kind == "definition":
-        head = f"Definition: {excerpt.title}."
+        head = t("definition_head", term=excerpt.title)
     else:
-        head = f"Excerpt {number} of {total}, from {excerpt.title}, {excerpt.location}:"
+        head = t("excerpt_head", number=number, total=total, title=excerpt.title,
+                 location=excerpt.location)
     lines = _lines(head, width)
     body = f"\u201c{excerpt.text}\u201d" if excerpt.kind == "article" else excerpt.text
     lines += _lines(body, width, "  " if width else "")
-    lines += _lines(f"Source: {excerpt.source}", width)
+    lines += _lines(t("source") + excerpt.source, width)
     if excerpt.as_of:
-        lines += _lines(f"As of: {excerpt.as_of}", width)
+        lines += _lines(t("as_of_line", date=excerpt.as_of), width)
     if excerpt.note:
-        label = MAINTAINERS_NOTE if excerpt.kind == "article" else "Note"
-        lines += _lines(f"{label}: {excerpt.note}", width)
+        label = t("maintainers_note") if excerpt.kind == "article" else t("note")
+        lines += _lines(label + excerpt.note, width)
     return lines
 
 
 def dates_line(answer: Answer) -> str | None:
-    """"Quoted as of: ..." so every answer ends with the date of what it quotes."""
+    """The dates of what an answer quotes, so every answer ends with them."""
     dates = list(dict.fromkeys(e.as_of for e in answer.excerpts if e.as_of))
-    return f"Quoted as of: {', '.join(dates)}." if dates else None
+    return t("quoted_as_of", dates=", ".join(dates)) if dates else None
 
 
 def answer_text(answer: Answer, titles: dict[str, str] | None = None,
                 width: int | None = WIDTH) -> str:
     """The whole answer; `titles` maps ids in `see` to their terms."""
-    lines = _lines(f"Question: {answer.question}", width) if answer.question else []
+    lines = _lines(t("question_label") + answer.question, width) if answer.question else []
     lines += _lines(answer.message, width)
     for number, excerpt in enumerate(answer.excerpts, start=1):
         lines.append("")
@@ -63,9 +63,9 @@ def answer_text(answer: Answer, titles: dict[str, str] | None = None,
     if answer.see:
         lines.append("")
         names = [f"{(titles or {}).get(see, see)} ({see})" for see in answer.see]
-        lines += _lines("See also: " + "; ".join(names) + ".", width)
+        lines += _lines(t("see_also", names="; ".join(names)), width)
     if answer.status == "answered" or answer.reason == "out_of_scope":
-        lines += ["", NOT_ADVICE]
+        lines += ["", t("not_advice")]
         dated = dates_line(answer)
         if dated:
             lines.append(dated)
@@ -75,15 +75,15 @@ def answer_text(answer: Answer, titles: dict[str, str] | None = None,
 def definition_text(unit: DefinitionUnit, titles: dict[str, str] | None = None,
                     width: int | None = WIDTH) -> str:
     """A full definition card: text, note, sources, date, related terms."""
-    lines = _lines(f"Definition: {unit.term}.", width)
+    lines = _lines(t("definition_head", term=unit.term), width)
     lines += _lines(unit.text, width, "  " if width else "")
     if unit.note:
-        lines += _lines(f"Note: {unit.note}", width)
+        lines += _lines(t("note") + unit.note, width)
     for source in unit.sources:
-        lines += _lines(f"Source: {source.one_line()}", width)
-    lines += _lines(f"As of: {unit.as_of}", width)
+        lines += _lines(t("source") + source.one_line(), width)
+    lines += _lines(t("as_of_line", date=unit.as_of), width)
     if unit.related:
         names = [(titles or {}).get(related, related) for related in unit.related]
-        lines += _lines("Related terms: " + "; ".join(names) + ".", width)
-    lines += ["", NOT_ADVICE]
+        lines += _lines(t("related") + "; ".join(names) + ".", width)
+    lines += ["", t("not_advice")]
     return "\n".join(lines)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from explainer.core.explainer import Explainer
+from explainer.core.messages import use_language
 from explainer.settings import Settings
 from tests.helpers import fake_explainer, write_knowledge
 
@@ -15,6 +16,14 @@ from tests.helpers import fake_explainer, write_knowledge
 for name in ("EXPLAINER_CACHE_DIR", "EXPLAINER_KNOWLEDGE", "EXPLAINER_LANG", "EXPLAINER_THEME"):
     os.environ.pop(name, None)
 os.environ["EXPLAINER_CONFIG"] = os.devnull  # never read the user's own settings file
+
+
+@pytest.fixture(autouse=True)
+def english_interface() -> Iterator[None]:
+    """Each test starts in English; a test may switch language for itself."""
+    use_language("en")
+    yield
+    use_language("en")
 
 
 @pytest.fixture

@@ -10,8 +10,9 @@ from textual.widgets import Input, OptionList, Static
 
 from explainer.core.encoder import HashingBackend
 from explainer.core.explainer import Explainer, ExplainerError
+from explainer.core.messages import t
 from explainer.settings import Settings
-from explainer.ui.app import GETTING_READY, ExplainerApp
+from explainer.ui.app import ExplainerApp
 from explainer.ui.screens.article import ArticleScreen
 from explainer.ui.screens.definition import DefinitionScreen
 from explainer.ui.screens.glossary import GlossaryScreen
@@ -151,7 +152,7 @@ async def test_question_asked_while_loading_waits_then_is_answered(knowledge: Pa
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press(*"what is ICE?", "enter")
         await pilot.pause()
-        assert text_of(app.query_one("#status", Static)) == GETTING_READY
+        assert text_of(app.query_one("#status", Static)) == t("getting_ready")
         assert app.query(QuestionCard) and not app.query(AnswerCard)
         release.set()
         await app.workers.wait_for_complete()

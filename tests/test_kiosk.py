@@ -13,8 +13,9 @@ from textual.widgets import Input, Static
 from explainer.commands.front_end import kiosk_guard
 from explainer.core.encoder import HashingBackend
 from explainer.core.explainer import Explainer
+from explainer.core.messages import t
 from explainer.kiosk_pin import MIN_ITERATIONS, PinGuard, PinHash, PinHashError, hash_pin
-from explainer.line_mode import IDLE_WARNING, Kiosk, LineMode
+from explainer.line_mode import Kiosk, LineMode
 from explainer.ui.kiosk import CountdownScreen, KioskApp, PinScreen, SplashScreen, run_kiosk
 from explainer.ui.widgets.answer_card import AnswerCard, QuestionCard
 from tests.helpers import fake_explainer, settings_for
@@ -233,7 +234,7 @@ def test_plain_kiosk_idle_warning_then_reset(explainer: Explainer, clock: FakeCl
     assert session._next_line() == "\n"
     assert waits == [40, 20]
     text = out.getvalue()
-    assert IDLE_WARNING.format(seconds=20) in text
+    assert t("line_idle", seconds=20) in text
     assert text.rstrip().endswith("Press Enter to start.")
     assert "Session cleared." in text
 

@@ -17,9 +17,11 @@ from textual.content import Content
 from textual.theme import Theme
 from textual.widgets import Footer, Header, Input, OptionList, Static
 
+from explainer.core.messages import t
 from explainer.core.text import clean_line
 from explainer.resources import assets
 from explainer.settings import Settings
+from explainer.ui.localize import localize_bindings
 from explainer.ui.messages import EngineFailed, EngineLoaded, OpenRequested, QuestionAnswered
 from explainer.ui.widgets.suggestions import Suggestions
 
@@ -29,9 +31,6 @@ if TYPE_CHECKING:
     from explainer.ui.safe_text import TermMarker
 
 URGENT_ID = "if-this-is-happening-now"
-GETTING_READY = "Getting ready... Your question will be answered in a moment."
-LOAD_FAILED = "The explainer could not start. Please ask the person who set it up for help."
-ASK_FAILED = "Something went wrong while answering. Please try again."
 
 HIGH_CONTRAST = Theme(
     name="high-contrast",
@@ -64,7 +63,6 @@ def default_engine(settings: Settings) -> Explainer:
 class ExplainerApp(App[None]):
     CSS_PATH = str(assets() / "app.tcss")
     TITLE = "explainer"
-    SUB_TITLE = "287(g) and ICE in plain words. Information, not legal advice."
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [
         Binding("f1", "help", "Help", id="help"),
@@ -78,6 +76,8 @@ class ExplainerApp(App[None]):
                  engine_factory: EngineFactory = default_engine,
                  guard: PinGuard | None = None) -> None:
         super().__init__()
+        self.sub_title = t("subtitle")
+        localize_bindings(self)
         self.guard = guard
         self.settings = settings or Settings()
         self.engine: Explainer | None = None
@@ -94,11 +94,10 @@ class ExplainerApp(App[None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="?")
         with VerticalScroll(id="conversation"):
-            yield Static(Content("Ask a question about 287(g) agreements, ICE, or your rights. "
-                                 "Nothing you type is saved or sent anywhere."), id="welcome")
+            yield Static(Content(t("welcome")), id="welcome")
             yield Suggestions()
         yield Static("", id="status")
-        yield Input(placeholder="Type your question and press Enter", id="question")
+        yield Input(placeholder=t("placeholder"), id="question")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -116,7 +115,7 @@ class ExplainerApp(App[None]):
             from explainer.core.explainer import ExplainerError
 
             self.post_message(EngineFailed(str(error) if isinstance(error, ExplainerError)
-                                           else LOAD_FAILED))
+                                           else t("load_failed")))
             return
         self.post_message(EngineLoaded(engine))
 
@@ -139,7 +138,7 @@ class ExplainerApp(App[None]):
         try:
             answer = self.engine.ask(question)
         except Exception:
-            self.call_from_thread(self._set_status, ASK_FAILED)
+            self.call_from_thread(self._set_status, t("ask_failed"))
             return
         self.post_message(QuestionAnswered(answer))
 
@@ -173,7 +172,7 @@ class ExplainerApp(App[None]):
         self.query_one("#conversation", VerticalScroll).mount(QuestionCard(question))
         if self.engine is None:
             self._waiting.append(question)
-            self._set_status(GETTING_READY)
+            self._set_status(t("getting_ready"))
         else:
             self.ask(question)
 
@@ -198,7 +197,7 @@ class ExplainerApp(App[None]):
     def action_open_definition(self, unit_id: str) -> None:
         """Open a definition card, or the article a passage belongs to (also from a click)."""
         if self.engine is None or self.marker is None:
-            self._set_status(GETTING_READY)
+            self._set_status(t("getting_ready"))
             return
         from explainer.core.models import ArticleUnit
         from explainer.ui.screens.article import ArticleScreen
@@ -234,7 +233,7 @@ class ExplainerApp(App[None]):
 
     def action_glossary(self) -> None:
         if self.engine is None:
-            self._set_status(GETTING_READY)
+            self._set_status(t("getting_ready"))
             return
         from explainer.ui.screens.glossary import GlossaryScreen
 
@@ -248,9 +247,7 @@ class ExplainerApp(App[None]):
             self.pop_screen()
         conversation = self.query_one("#conversation", VerticalScroll)
         conversation.remove_children()
-        conversation.mount(Static(Content("Ask a question about 287(g) agreements, ICE, or your "
-                                          "rights. Nothing you type is saved or sent anywhere."),
-                                  id="welcome"))
+        conversation.mount(Static(Content(t("welcome")), id="welcome"))
         conversation.mount(Suggestions())
         question = self.query_one("#question", Input)
         question.value = ""

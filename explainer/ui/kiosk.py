@@ -19,25 +19,15 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from explainer.core.messages import t
 from explainer.ui.app import ExplainerApp, default_engine
+from explainer.ui.localize import localize_bindings
 
 if TYPE_CHECKING:
     from explainer.kiosk_pin import PinGuard
     from explainer.settings import Settings
     from explainer.ui.app import EngineFactory
 
-SPLASH = (
-    "Welcome.\n\n"
-    "You can ask questions about 287(g) agreements, ICE, and your rights.\n\n"
-    "Nothing you ask here is saved or sent anywhere. "
-    "When you stop, the screen clears itself.\n\n"
-    "This is information, not legal advice. "
-    "For free legal help, ask: Where can I get free legal help?\n\n"
-    "Press any key to start."
-)
-COUNTDOWN = ("No one has used this screen for a while.\n\nIt will be cleared in {seconds} "
-             "seconds.\n\nPress any key to keep going.")
-ERROR_RESET = "Something went wrong, so the screen was cleared. Please ask again."
 ACTIVITY = (events.Key, events.MouseDown, events.MouseScrollUp, events.MouseScrollDown)
 
 
@@ -63,7 +53,7 @@ class SplashScreen(AnyKeyScreen):
         with Vertical(id="splash-box"):
             if self.notice:
                 yield Static(Content(self.notice), classes="notice")
-            yield Static(Content(SPLASH))
+            yield Static(Content(t("splash")))
 
 
 class CountdownScreen(AnyKeyScreen):
@@ -75,12 +65,11 @@ class CountdownScreen(AnyKeyScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="countdown-box"):
-            yield Static(Content(COUNTDOWN.format(seconds=self.seconds)), id="countdown-text")
+            yield Static(Content(t("countdown", seconds=self.seconds)), id="countdown-text")
 
     def show(self, seconds: int) -> None:
         self.seconds = seconds
-        self.query_one("#countdown-text", Static).update(
-            Content(COUNTDOWN.format(seconds=seconds)))
+        self.query_one("#countdown-text", Static).update(Content(t("countdown", seconds=seconds)))
 
 
 class PinScreen(ModalScreen[None]):
@@ -90,11 +79,12 @@ class PinScreen(ModalScreen[None]):
 
     def __init__(self, guard: PinGuard) -> None:
         super().__init__(id="pin")
+        localize_bindings(self)
         self.guard = guard
 
     def compose(self) -> ComposeResult:
         with Vertical(id="pin-box"):
-            yield Static(Content("Administrator exit. Type the PIN and press Enter."))
+            yield Static(Content(t("pin_prompt")))
             yield Input(password=True, id="pin-input")
             yield Static("", id="pin-message")
 
@@ -107,11 +97,11 @@ class PinScreen(ModalScreen[None]):
         message = self.query_one("#pin-message", Static)
         wait = self.guard.wait_seconds()
         if wait:
-            message.update(Content(f"Please wait {wait} seconds before trying again."))
+            message.update(Content(t("pin_wait", seconds=wait)))
         elif self.guard.check(pin):
             self.app.exit()
         else:
-            message.update(Content("That PIN is not right."))
+            message.update(Content(t("pin_wrong")))
 
 
 class KioskApp(ExplainerApp):
@@ -212,4 +202,4 @@ def run_kiosk(make_app: Callable[[str], KioskApp]) -> int:
         app.run()
         if not app.crashed:
             return 0
-        notice = ERROR_RESET
+        notice = t("error_reset")

@@ -9,7 +9,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from explainer.core.messages import t
 from explainer.core.models import ArticleUnit
+from explainer.ui.localize import localize_bindings
 from explainer.ui.safe_text import TermMarker, labelled, plain
 
 
@@ -19,6 +21,7 @@ class ArticleScreen(Screen[None]):
     def __init__(self, paragraphs: list[ArticleUnit], cited: str, span: tuple[int, int] | None,
                  marker: TermMarker) -> None:
         super().__init__()
+        localize_bindings(self)
         self.paragraphs = paragraphs
         self.cited = cited
         self.span = span
@@ -28,20 +31,19 @@ class ArticleScreen(Screen[None]):
         first = self.paragraphs[0]
         with VerticalScroll(id="article"):
             yield Static(plain(first.title), classes="heading")
-            yield Static(labelled("Source: ", first.source), classes="meta")
+            yield Static(labelled(t("source"), first.source), classes="meta")
             for paragraph in self.paragraphs:
                 cited = paragraph.id == self.cited
                 body, _ = self._marker.mark(paragraph.text)
                 if cited and self.span is not None:
                     body = body.stylize("reverse", *self.span)
-                label = "Cited paragraph " if cited else "Paragraph "
-                yield Static(Content.assemble((f"{label}{paragraph.paragraph}", "bold")),
+                label = t("cited_paragraph" if cited else "paragraph", number=paragraph.paragraph)
+                yield Static(Content.assemble((label, "bold")),
                              classes="paragraph-label", id=f"label-p{paragraph.paragraph}")
                 yield Static(body, classes="paragraph cited" if cited else "paragraph",
                              id=f"p{paragraph.paragraph}")
                 if paragraph.note:
-                    yield Static(labelled("Note from the explainer's maintainers: ",
-                                          paragraph.note), classes="note")
+                    yield Static(labelled(t("maintainers_note"), paragraph.note), classes="note")
         yield Footer()
 
     def on_mount(self) -> None:

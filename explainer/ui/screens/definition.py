@@ -9,7 +9,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
+from explainer.core.messages import t
 from explainer.core.models import DefinitionUnit
+from explainer.ui.localize import localize_bindings
 from explainer.ui.messages import OpenRequested
 from explainer.ui.safe_text import TermMarker, labelled, plain
 from explainer.ui.widgets.excerpt_view import short_name
@@ -20,6 +22,7 @@ class DefinitionScreen(Screen[None]):
 
     def __init__(self, unit: DefinitionUnit, marker: TermMarker, terms: dict[str, str]) -> None:
         super().__init__()
+        localize_bindings(self)
         self.unit = unit
         self._marker = marker
         self._terms = terms
@@ -31,17 +34,17 @@ class DefinitionScreen(Screen[None]):
             body, _ = self._marker.mark(unit.text, skip=unit.id)
             yield Static(body, classes="quote")
             if unit.note:
-                yield Static(labelled("What is uncertain: ", unit.note), classes="note")
-            yield Static(labelled("As of ", unit.as_of or "unknown"), classes="meta")
-            yield Static(Content("Sources:"), classes="meta")
+                yield Static(labelled(t("uncertain"), unit.note), classes="note")
+            yield Static(labelled(t("as_of"), unit.as_of or "?"), classes="meta")
+            yield Static(Content(t("sources")), classes="meta")
             for source in unit.sources:
                 yield Static(plain("- " + source.one_line()), classes="meta")
             if unit.reviewed_by:
-                yield Static(labelled("Checked by: ", f"{unit.reviewed_by}, {unit.reviewed_on}"),
+                yield Static(labelled(t("checked_by"), f"{unit.reviewed_by}, {unit.reviewed_on}"),
                              classes="meta")
             related = [term_id for term_id in unit.related if term_id in self._terms]
             if related:
-                yield Static(Content("Related terms:"), classes="meta")
+                yield Static(Content(t("related")), classes="meta")
                 with HorizontalGroup(classes="actions"):
                     for term_id in related:
                         button = Button(plain(short_name(self._terms[term_id])), classes="term",

@@ -8,8 +8,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from explainer.core.messages import t
 from explainer.core.models import DefinitionUnit
 from explainer.core.text import normalize
+from explainer.ui.localize import localize_bindings
 from explainer.ui.messages import OpenRequested
 from explainer.ui.safe_text import plain
 
@@ -19,12 +21,12 @@ class GlossaryScreen(Screen[None]):
 
     def __init__(self, glossary: list[DefinitionUnit]) -> None:
         super().__init__()
+        localize_bindings(self)
         self.glossary = glossary
 
     def compose(self) -> ComposeResult:
-        yield Static(plain("Glossary: every checked term. Type to filter. Press Enter to open."),
-                     classes="heading")
-        yield Input(placeholder="Filter terms", id="filter")
+        yield Static(plain(t("glossary_heading")), classes="heading")
+        yield Input(placeholder=t("filter"), id="filter")
         yield OptionList(id="terms")
         yield Footer()
 

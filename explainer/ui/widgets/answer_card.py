@@ -7,12 +7,12 @@ from textual.containers import HorizontalGroup, VerticalGroup
 from textual.content import Content
 from textual.widgets import Button, Static
 
+from explainer.core.messages import t
 from explainer.core.models import Answer, DefinitionUnit
+from explainer.plain_text import dates_line
 from explainer.ui.messages import OpenRequested
 from explainer.ui.safe_text import TermMarker, plain
 from explainer.ui.widgets.excerpt_view import ExcerptView
-
-NOT_ADVICE = "This is information, not legal advice."
 
 
 class QuestionCard(VerticalGroup):
@@ -21,7 +21,7 @@ class QuestionCard(VerticalGroup):
         self.question = question
 
     def compose(self) -> ComposeResult:
-        yield Static(Content("You"), classes="speaker")
+        yield Static(Content(t("you")), classes="speaker")
         yield Static(plain(self.question), classes="question-text")
 
 
@@ -38,7 +38,7 @@ class AnswerCard(VerticalGroup):
 
     def compose(self) -> ComposeResult:
         answer = self.answer
-        yield Static(Content("Explainer"), classes="speaker")
+        yield Static(Content(t("explainer")), classes="speaker")
         yield Static(plain(answer.message), classes="message")
         for excerpt in answer.excerpts:
             yield ExcerptView(excerpt, self._marker, self._terms)
@@ -50,12 +50,15 @@ class AnswerCard(VerticalGroup):
         if offered:
             with HorizontalGroup(classes="actions"):
                 for see in offered:
-                    button = Button(Content.assemble("See: ", plain(self._terms[see])),
+                    button = Button(Content.assemble(t("see"), plain(self._terms[see])),
                                     classes="see", compact=True)
                     button.term_id = see  # type: ignore[attr-defined]
                     yield button
         if answer.status == "answered" or answer.reason == "out_of_scope":
-            yield Static(Content(NOT_ADVICE), classes="disclaimer")
+            yield Static(Content(t("not_advice")), classes="disclaimer")
+            dated = dates_line(answer)
+            if dated:
+                yield Static(Content(dated), classes="meta")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         term_id = getattr(event.button, "term_id", None)

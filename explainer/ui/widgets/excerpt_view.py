@@ -7,6 +7,7 @@ from textual.containers import HorizontalGroup, VerticalGroup
 from textual.content import Content
 from textual.widgets import Button, Static
 
+from explainer.core.messages import LANGUAGE_NAMES, current_language, t
 from explainer.core.models import Excerpt
 from explainer.ui.messages import OpenRequested
 from explainer.ui.safe_text import TermMarker, labelled, plain
@@ -33,25 +34,27 @@ class ExcerptView(VerticalGroup):
         if excerpt.kind == "definition":
             yield Static(plain(excerpt.title), classes="heading")
         else:
-            yield Static(labelled("From: ", f"{excerpt.title}, {excerpt.location}"),
+            yield Static(labelled(t("from"), f"{excerpt.title}, {excerpt.location}"),
                          classes="heading")
         skip = excerpt.id if excerpt.kind == "definition" else None
         body, found = self._marker.mark(excerpt.text, skip=skip)
         if excerpt.kind == "article":
             body = Content.assemble("\u201c", body, "\u201d")
         yield Static(body, classes="quote")
-        yield Static(labelled("Source: ", excerpt.source), classes="meta")
+        yield Static(labelled(t("source"), excerpt.source), classes="meta")
         if excerpt.as_of:
-            yield Static(labelled("As of ", excerpt.as_of), classes="meta")
+            yield Static(labelled(t("as_of"), excerpt.as_of), classes="meta")
+        if excerpt.language != current_language():
+            language = LANGUAGE_NAMES.get(excerpt.language, excerpt.language)
+            yield Static(Content(t("language_label", name=language)), classes="meta")
         if excerpt.note:
-            label = ("Note from the explainer's maintainers: " if excerpt.kind == "article"
-                     else "Note: ")
+            label = t("maintainers_note") if excerpt.kind == "article" else t("note")
             yield Static(labelled(label, excerpt.note), classes="note")
         with HorizontalGroup(classes="actions"):
-            yield Button(Content("Open source"), classes="open-source", compact=True)
+            yield Button(Content(t("open_source")), classes="open-source", compact=True)
             for term_id in found[:MAX_TERM_BUTTONS]:
                 name = short_name(self._terms.get(term_id, term_id))
-                button = Button(Content.assemble("Look up: ", plain(name)), classes="term",
+                button = Button(Content.assemble(t("look_up"), plain(name)), classes="term",
                                 compact=True)
                 button.term_id = term_id  # type: ignore[attr-defined]
                 yield button

@@ -6,20 +6,16 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-SUGGESTED = [
-    "What is a 287(g) agreement?",
-    "Which Minnesota counties signed?",
-    "What is an ICE hold?",
-    "What are my rights if ICE comes to my door?",
-    "Where can I get free legal help?",
-]
+from explainer.core.messages import t
+
+SUGGESTED = ["suggest_1", "suggest_2", "suggest_3", "suggest_4", "suggest_5"]
 
 
 class Suggestions(OptionList):
     def __init__(self) -> None:
-        super().__init__(*[Option(Content(text), id=str(n)) for n, text in enumerate(SUGGESTED)],
+        super().__init__(*[Option(Content(t(key)), id=key) for key in SUGGESTED],
                          id="suggestions")
-        self.border_title = "Try asking"
+        self.border_title = t("try_asking")
 
     def suggestion(self, index: int) -> str:
-        return SUGGESTED[index]
+        return t(SUGGESTED[index])
