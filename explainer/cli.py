@@ -33,6 +33,8 @@ def _parser() -> argparse.ArgumentParser:
                         help="add a knowledge folder after the bundled one (repeatable)")
     parser.add_argument("--lang", metavar="xx", default=None,
                         help="language of the interface text (default: en)")
+    parser.add_argument("--out", metavar="DIR", type=Path, default=None,
+                        help="where the app saves handouts (default: the current folder)")
     parser.add_argument("--plain", action="store_true",
                         help="line mode: plain lines for screen readers and pipes")
     parser.add_argument("--kiosk", action="store_true",
@@ -101,6 +103,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         as_json=args.json)
     if args.kiosk:
         settings.kiosk = True
+    if args.out is not None:
+        settings.out_dir = args.out
     from explainer.commands.front_end import run_front_end
 
     plain = args.plain or not (sys.stdin.isatty() and sys.stdout.isatty())

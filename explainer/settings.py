@@ -81,6 +81,15 @@ class Settings(BaseSettings):
     idle_warning_seconds: int = Field(default=30, ge=20)
     """Kiosk: how long the reset countdown is shown first (never below 20 seconds)."""
 
+    read_aloud: bool | None = None
+    """Allow reading answers aloud with espeak-ng (default: yes, but off in kiosk mode)."""
+
+    projector: bool = False
+    """Start in the projector layout: high contrast, roomy, bold (toggle with F8)."""
+
+    out_dir: Path | None = None
+    """Where handouts are saved (default: the current folder)."""
+
     keymap: dict[str, str] = {}
     """Remap keys by binding id, e.g. {"glossary": "f7", "start_over": "ctrl+n"}."""
 

@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.theme import Theme
 from textual.widgets import Footer, Header, Input, OptionList, Static
 
-from explainer.core.messages import t
+from explainer.core.messages import current_language, t
 from explainer.core.text import clean_line
 from explainer.resources import assets
 from explainer.settings import Settings
@@ -27,7 +27,9 @@ from explainer.ui.widgets.suggestions import Suggestions
 
 if TYPE_CHECKING:
     from explainer.core.explainer import Explainer
+    from explainer.core.models import Answer
     from explainer.kiosk_pin import PinGuard
+    from explainer.read_aloud import Reader
     from explainer.ui.safe_text import TermMarker
 
 URGENT_ID = "if-this-is-happening-now"
@@ -68,8 +70,12 @@ class ExplainerApp(App[None]):
         Binding("f1", "help", "Help", id="help"),
         Binding("f2", "glossary", "Glossary", id="glossary"),
         Binding("f3", "happening_now", "Happening now", id="happening_now"),
+        # Shown in the help screen, not the footer, so the footer fits 80 columns.
+        Binding("f4", "read_aloud", "Read aloud", id="read_aloud", show=False),
         Binding("f5", "start_over", "Start over", id="start_over"),
         Binding("f6", "next_theme", "Colours", id="next_theme"),
+        Binding("f7", "handout", "Save handout", id="handout", show=False),
+        Binding("f8", "projector", "Projector", id="projector", show=False),
     ]
 
     def __init__(self, settings: Settings | None = None,
@@ -84,6 +90,9 @@ class ExplainerApp(App[None]):
         self.marker: TermMarker | None = None
         self._engine_factory = engine_factory
         self._waiting: list[str] = []
+        self.answers: list[Answer] = []  # this conversation, for the handout
+        self._reader: Reader | None = None
+        self._told_no_espeak = False
         self.register_theme(HIGH_CONTRAST)
         self.theme = THEMES[self.settings.theme]
         if not self.settings.animations:
@@ -102,6 +111,8 @@ class ExplainerApp(App[None]):
 
     def on_mount(self) -> None:
         self.query_one("#question", Input).focus()
+        if self.settings.projector:
+            self.action_projector()
         self.load_engine()
 
     # The engine ----------------------------------------------------------------------------
@@ -146,6 +157,7 @@ class ExplainerApp(App[None]):
         from explainer.ui.widgets.answer_card import AnswerCard, QuestionCard
 
         assert self.engine is not None and self.marker is not None
+        self.answers.append(message.answer)
         card = AnswerCard(message.answer, self.marker, self.engine.glossary(),
                           self.engine.legal_help())
         conversation = self.query_one("#conversation", VerticalScroll)
@@ -243,6 +255,9 @@ class ExplainerApp(App[None]):
         self.action_open_definition(URGENT_ID)
 
     def action_start_over(self) -> None:
+        self.answers.clear()
+        if self._reader is not None:
+            self._reader.stop()
         while len(self.screen_stack) > 1:
             self.pop_screen()
         conversation = self.query_one("#conversation", VerticalScroll)
@@ -257,6 +272,54 @@ class ExplainerApp(App[None]):
         order = list(THEMES.values())
         self.theme = order[(order.index(self.theme) + 1) % len(order)] \
             if self.theme in order else order[0]
+
+
+    def action_read_aloud(self) -> None:
+        """Read the latest answer aloud; pressed again while reading, stop."""
+        from explainer.read_aloud import Reader, find_espeak, speech_plan
+
+        allowed = self.settings.read_aloud
+        if allowed is False or (allowed is None and self.settings.kiosk):
+            return
+        if self._reader is not None and self._reader.speaking:
+            self._reader.stop()
+            self._set_status(t("read_aloud_stopped"))
+            return
+        binary = find_espeak()
+        if binary is None:
+            if not self._told_no_espeak:  # say it once, not on every press
+                self._told_no_espeak = True
+                self._set_status(t("read_aloud_missing"))
+            return
+        if not self.answers:
+            self._set_status(t("read_aloud_nothing"))
+            return
+        self._reader = self._reader or Reader()
+        self._reader.start(speech_plan(self.answers[-1], binary))
+
+    def action_handout(self) -> None:
+        """Save this conversation as a Markdown and an HTML handout (only when asked)."""
+        from pathlib import Path
+
+        from explainer.handout import save_handout
+
+        if not self.answers or self.engine is None:
+            self._set_status(t("handout_empty"))
+            return
+        folder = self.settings.out_dir or Path.cwd()
+        try:
+            paths = save_handout(self.answers, self.engine.legal_help(), folder,
+                                 current_language())
+        except OSError as error:
+            self._set_status(t("handout_failed", reason=error.strerror or str(error)))
+            return
+        self._set_status(t("handout_saved", files=", ".join(str(p) for p in paths)))
+
+    def action_projector(self) -> None:
+        """A layout for a projector: high contrast, roomier, bolder."""
+        self.screen.toggle_class("projector")
+        if self.screen.has_class("projector"):
+            self.theme = THEMES["high-contrast"]
 
 
 def run_app(settings: Settings, guard: PinGuard | None = None) -> int:

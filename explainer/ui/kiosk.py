@@ -113,6 +113,8 @@ class KioskApp(ExplainerApp):
         Binding("ctrl+c", "blocked", show=False, priority=True, id="kiosk.copy"),
         Binding("ctrl+z", "blocked", show=False, priority=True, id="kiosk.suspend"),
         Binding("f12", "admin_exit", show=False, priority=True, id="kiosk.admin"),
+        # No handouts on a kiosk: a file would outlive the session.
+        Binding("f7", "blocked", show=False, priority=True, id="kiosk.handout"),
     ]
 
     def __init__(self, settings: Settings, guard: PinGuard,
@@ -165,6 +167,9 @@ class KioskApp(ExplainerApp):
 
     def action_blocked(self) -> None:
         """Quit, copy and suspend keys do nothing on a kiosk."""
+
+    def action_handout(self) -> None:
+        """Never on a kiosk."""
 
     def action_admin_exit(self) -> None:
         if not isinstance(self.screen, PinScreen):
