@@ -53,6 +53,10 @@ def _parser() -> argparse.ArgumentParser:
     build = index_commands.add_parser("build", help="check the knowledge and build the index")
     build.add_argument("--if-changed", action="store_true",
                        help="only build when the knowledge changed or the index is unusable")
+    serve = commands.add_parser("serve", help="the app in a web browser (no login: localhost)")
+    serve.add_argument("--host", default="localhost",
+                       help="address to listen on (default: localhost only)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     kiosk = commands.add_parser("kiosk", help="kiosk administration")
     kiosk_commands = kiosk.add_subparsers(dest="kiosk_command", metavar="ACTION", required=True)
     kiosk_commands.add_parser("hash-pin", help="read a PIN twice and print its hash line")
@@ -92,6 +96,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from explainer.commands.index import run_build
 
         return run_build(settings, only_if_changed=args.if_changed)
+    if args.command == "serve":
+        from explainer.commands.serve import run_serve
+
+        return run_serve(args.host, args.port, args.lang, args.knowledge, kiosk=args.kiosk)
     if args.command == "kiosk":
         from explainer.commands.kiosk import run_hash_pin
 
