@@ -10,6 +10,7 @@ import pytest
 from explainer.core.encoder import HashingBackend
 from explainer.core.explainer import Explainer, ExplainerError
 from explainer.core.index import CURRENT_FILE, MANIFEST_FILE, IndexStore
+from explainer.core.knowledge import fingerprint
 from tests.helpers import fake_explainer
 
 
@@ -102,9 +103,11 @@ def test_manifest_for_other_knowledge_is_not_answered_from(knowledge: Path,
     manifest = json.loads(manifest_path.read_text())
     manifest["knowledge_sha256"] = "0" * 64
     manifest_path.write_text(json.dumps(manifest))
-    backend = HashingBackend()
-    fake_explainer(knowledge, tmp_path / "cache", backend=backend).load()
-    assert backend.documents_embedded > 0  # rebuilt rather than trusted
+    explainer = fake_explainer(knowledge, tmp_path / "cache")
+    explainer.load()
+    rebuilt = IndexStore(tmp_path / "cache" / "index").current_manifest()
+    assert rebuilt is not None  # rebuilt for this knowledge rather than trusted
+    assert rebuilt.knowledge_sha256 == fingerprint([knowledge])
 
 
 class CrashingBackend(HashingBackend):
@@ -133,3 +136,28 @@ def test_only_the_current_build_is_kept(knowledge: Path, tmp_path: Path) -> None
     explainer.build_index()
     builds = list((tmp_path / "cache" / "index" / "builds").iterdir())
     assert builds == [current_build(tmp_path / "cache")]
+
+
+def test_rebuild_embeds_only_what_changed(knowledge: Path, tmp_path: Path) -> None:
+    first = HashingBackend()
+    fake_explainer(knowledge, tmp_path / "cache", backend=first).load()
+    assert first.documents_embedded > 0
+    path = knowledge / "definitions" / "ice.yaml"
+    path.write_text(path.read_text().replace("inside the country", "inside the United States"))
+    (knowledge / "definitions" / "detainer.yaml").unlink()
+    text = path.read_text()
+    (knowledge / "definitions" / "ice-two.yaml").write_text(
+        text.replace("term: ICE", "term: ICE again").replace(
+            'aliases: ["U.S. Immigration and Customs Enforcement", "la migra"]', "aliases: []"))
+    path_287g = knowledge / "definitions" / "287g-agreement.yaml"
+    path_287g.write_text(path_287g.read_text().replace("related: [detainer]", "related: []"))
+    second = HashingBackend()
+    explainer = fake_explainer(knowledge, tmp_path / "cache", backend=second)
+    explainer.build_index()
+    summary = explainer.store.last_summary
+    assert summary is not None
+    assert (summary.added, summary.changed, summary.removed) == (1, 1, 1)
+    # ICE's new text and its one sentence, and the new entry's text; its sentence is the same
+    # words as ICE's, so it is reused too
+    assert second.documents_embedded == summary.embedded == 3
+    assert str(summary).startswith("1 passages added, 1 changed, 1 removed")

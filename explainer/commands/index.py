@@ -33,4 +33,6 @@ def run_build(settings: Settings, *, only_if_changed: bool = False) -> int:
             return EXIT_BROKEN
     print(f"Index built: {manifest.unit_count} passages and definitions, "
           f"{manifest.sentence_count} sentences, in {settings.index_folder()}", file=sys.stderr)
+    if explainer.store.last_summary is not None:
+        print(f"Changes: {explainer.store.last_summary}.", file=sys.stderr)
     return EXIT_OK

@@ -131,6 +131,7 @@ class IndexStore:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.builds = folder / "builds"
+        self.last_summary: BuildSummary | None = None
 
     def current_manifest(self) -> Manifest | None:
         """The manifest of the build in use, or None if there is none or it is unreadable."""
@@ -175,17 +176,11 @@ class IndexStore:
             def report(stage: str) -> Callable[[int, int], None]:
                 return lambda done, total: progress(stage, done, total) if progress else None
 
-            vectors = backend.embed_documents([embedding_text(u) for u in units],
-                                              report("Embedding passages"))
-            sentences = backend.embed_documents(sentence_texts(units),
-                                                report("Embedding sentences"))
-            if progress:
-                progress("Preparing the question encoder", 0, 1)
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                encoder_files = backend.write_query_encoder(staging)
-            if progress:
-                progress("Preparing the question encoder", 1, 1)
+            previous = self._previous(backend)
+            cache = _EmbeddingCache(backend, previous)
+            vectors = cache.embed([embedding_text(u) for u in units], report("Embedding passages"))
+            sentences = cache.embed(sentence_texts(units), report("Embedding sentences"))
+            encoder_files = self._encoder_files(backend, staging, previous, progress)
             flat = faiss.IndexFlatIP(backend.dimension)
             rows = np.vstack([vectors.reshape(-1, backend.dimension),
                               sentences.reshape(-1, backend.dimension)])
@@ -215,9 +210,30 @@ class IndexStore:
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
+        self.last_summary = summarize(previous.units if previous else [], units, cache.embedded)
         write_atomically(self.folder / CURRENT_FILE, json.dumps({"build": final.name}).encode())
         self._remove_old_builds(keep=final.name)
         return manifest
+
+    def _encoder_files(self, backend: EmbeddingBackend, staging: Path,
+                       previous: _CheckedBuild | None,
+                       progress: BuildProgress | None) -> list[str]:
+        """Copy the previous build's checked encoder files, or export them anew."""
+        if previous is not None:
+            known = [name for name in previous.manifest.files
+                     if name not in (UNITS_FILE, VECTORS_FILE)]
+            if known:
+                for name in known:
+                    shutil.copyfile(previous.folder / name, staging / name)
+                return known
+        if progress:
+            progress("Preparing the question encoder", 0, 1)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            files = backend.write_query_encoder(staging)
+        if progress:
+            progress("Preparing the question encoder", 1, 1)
+        return files
 
     def _remove_old_builds(self, keep: str) -> None:
         for old in self.builds.iterdir():
@@ -226,6 +242,15 @@ class IndexStore:
 
     def load(self, backend: EmbeddingBackend) -> LoadedIndex:
         """Load the build in use after checking it belongs to this model and is intact."""
+        checked = self._checked(backend)
+        try:
+            encoder = backend.load_query_encoder(checked.folder)
+        except Exception as error:
+            raise IndexProblem(f"the question encoder could not be loaded ({error})") from None
+        return LoadedIndex(checked.manifest, checked.units, checked.flat,
+                           checked.vectors, checked.sentences, encoder, checked.folder)
+
+    def _checked(self, backend: EmbeddingBackend) -> _CheckedBuild:
         import faiss
 
         build = self._current_folder()
@@ -253,11 +278,75 @@ class IndexStore:
         if (len(units) != manifest.unit_count or flat.d != manifest.dimension
                 or rows.shape != (expected_rows, manifest.dimension)):
             raise IndexProblem("the index files do not match each other")
-        vectors, sentences = rows[: len(units)], rows[len(units) :]
-        try:
-            encoder = backend.load_query_encoder(build)
-        except Exception as error:
-            raise IndexProblem(f"the question encoder could not be loaded ({error})") from None
-        return LoadedIndex(manifest, units, flat, np.asarray(vectors, dtype=np.float32),
-                           np.asarray(sentences, dtype=np.float32), encoder, build)
+        rows = np.asarray(rows, dtype=np.float32)
+        return _CheckedBuild(build, manifest, units, flat, rows[: len(units)], rows[len(units) :])
 
+    def _previous(self, backend: EmbeddingBackend) -> _CheckedBuild | None:
+        """The build in use, if it is intact and for this model: its vectors can be reused."""
+        try:
+            return self._checked(backend)
+        except IndexProblem:
+            return None
+
+
+@dataclass(frozen=True)
+class _CheckedBuild:
+    folder: Path
+    manifest: Manifest
+    units: list[DefinitionUnit | ArticleUnit]
+    flat: Any
+    vectors: Vectors
+    sentences: Vectors
+
+
+@dataclass(frozen=True)
+class BuildSummary:
+    added: int
+    changed: int
+    removed: int
+    embedded: int  # texts embedded now (the rest were reused by content hash)
+
+    def __str__(self) -> str:
+        return (f"{self.added} passages added, {self.changed} changed, {self.removed} removed "
+                f"({self.embedded} texts embedded, the rest reused)")
+
+
+def _text_key(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def summarize(old: Sequence[DefinitionUnit | ArticleUnit],
+              new: Sequence[DefinitionUnit | ArticleUnit], embedded: int) -> BuildSummary:
+    before = {unit.id: unit.text for unit in old}
+    after = {unit.id: unit.text for unit in new}
+    return BuildSummary(
+        added=len(after.keys() - before.keys()),
+        changed=sum(1 for key in after.keys() & before.keys() if after[key] != before[key]),
+        removed=len(before.keys() - after.keys()),
+        embedded=embedded,
+    )
+
+
+class _EmbeddingCache:
+    """Vectors of the previous build by content hash; embeds only what is new."""
+
+    def __init__(self, backend: EmbeddingBackend, previous: _CheckedBuild | None) -> None:
+        self.backend = backend
+        self.known: dict[str, Vectors] = {}
+        self.embedded = 0
+        if previous is not None:
+            texts = [embedding_text(u) for u in previous.units] + sentence_texts(previous.units)
+            rows = np.vstack([previous.vectors, previous.sentences])
+            self.known = {_text_key(text): row for text, row in zip(texts, rows, strict=True)}
+
+    def embed(self, texts: Sequence[str], progress: Callable[[int, int], None]) -> Vectors:
+        missing = list(dict.fromkeys(t for t in texts if _text_key(t) not in self.known))
+        if missing:
+            fresh = self.backend.embed_documents(missing, progress)
+            self.known.update({_text_key(t): row for t, row in zip(missing, fresh, strict=True)})
+            self.embedded += len(missing)
+        else:
+            progress(len(texts), len(texts))
+        if not texts:
+            return np.zeros((0, self.backend.dimension), dtype=np.float32)
+        return np.vstack([self.known[_text_key(t)] for t in texts]).astype(np.float32)
