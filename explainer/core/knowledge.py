@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from explainer.core.models import (
     ID_PATTERN,
@@ -30,6 +30,7 @@ from explainer.core.yamlfile import LocatedYaml, YamlProblem, load_located
 # Bump when the way files become units changes, so old indexes are rebuilt.
 FORMAT_VERSION = "3"
 MAX_FILE_BYTES = 2_000_000
+PACK_FILE = "pack.yaml"
 _ID = re.compile(ID_PATTERN)
 
 
@@ -55,6 +56,8 @@ class KnowledgeError(Exception):
 class Knowledge:
     units: list[DefinitionUnit | ArticleUnit]
     replaced: list[str] = field(default_factory=list)
+    hidden: list[str] = field(default_factory=list)
+    files: dict[str, Path] = field(default_factory=dict)  # entry id -> the file in use
 
     def vetted(self) -> list[DefinitionUnit | ArticleUnit]:
         return [unit for unit in self.units if unit.status == "vetted"]
@@ -64,6 +67,8 @@ def knowledge_files(folders: Sequence[Path]) -> list[Path]:
     """Every knowledge file, folder by folder, in a stable order."""
     files: list[Path] = []
     for folder in folders:
+        if (folder / PACK_FILE).is_file():
+            files.append(folder / PACK_FILE)
         files += sorted((folder / "definitions").glob("*.yaml"))
         files += sorted((folder / "articles").glob("*.md"))
     return files
@@ -85,13 +90,28 @@ def load_knowledge(folders: Sequence[Path]) -> Knowledge:
     entries: dict[str, list[DefinitionUnit | ArticleUnit]] = {}
     entry_files: dict[str, Path] = {}
     replaced: list[str] = []
+    hidden: list[str] = []
     broken: set[str] = set()  # ids of files with errors: others may still refer to them
     for folder in folders:
         if not folder.is_dir():
             problems.append(Problem(folder, 0, "this knowledge folder does not exist"))
             continue
         seen_here: dict[str, Path] = {}
+        try:
+            for entry_id in _read_pack(folder):
+                if entries.pop(entry_id, None) is None:
+                    problems.append(Problem(folder / PACK_FILE, 1, f'"hide" names "{entry_id}", '
+                                            "but no earlier folder has that id"))
+                else:
+                    hidden.append(f"{entry_id}: {entry_files.pop(entry_id)} is hidden by "
+                                  f"{folder / PACK_FILE}")
+                    broken.add(entry_id)  # others may still name it in "related"
+        except _FileProblem as problem:
+            problems += [Problem(folder / PACK_FILE, line, message)
+                         for line, message in problem.found]
         for path in knowledge_files([folder]):
+            if path.name == PACK_FILE:
+                continue
             try:
                 entry_id, units = _read_entry(path)
             except _FileProblem as problem:
@@ -112,7 +132,8 @@ def load_knowledge(folders: Sequence[Path]) -> Knowledge:
     problems += _cross_check(units, broken)
     if problems:
         raise KnowledgeError(problems)
-    return Knowledge(units=units, replaced=replaced)
+    return Knowledge(units=units, replaced=replaced, hidden=hidden,
+                     files={entry_id: path for entry_id, path in entry_files.items()})
 
 
 class _FileProblem(Exception):
@@ -121,6 +142,24 @@ class _FileProblem(Exception):
     def __init__(self, line: int, message: str, *more: tuple[int, str]) -> None:
         super().__init__(message)
         self.found = [(line, message), *more]
+
+
+class PackFile(BaseModel):
+    """A folder's pack.yaml: which earlier entries this folder hides."""
+
+    model_config = ConfigDict(extra="forbid")
+    hide: list[str] = []
+
+
+def _read_pack(folder: Path) -> list[str]:
+    path = folder / PACK_FILE
+    if not path.is_file():
+        return []
+    located = _parse(path, _read_text(path), 0)
+    try:
+        return PackFile.model_validate(located.data).hide
+    except ValidationError as error:
+        raise _validation_problem(error, located, 0) from None
 
 
 def _read_text(path: Path) -> str:

@@ -1,0 +1,1 @@
+"""Tools for people who write knowledge: check, add, new-term, vet. Not needed to answer."""
