@@ -228,3 +228,17 @@ def test_settings_come_from_a_toml_file(tmp_path: Path, monkeypatch: pytest.Monk
     settings = Settings()
     assert settings.theme == "high-contrast"
     assert settings.max_excerpts == 1  # the environment wins over the file
+
+
+async def test_knowledge_errors_show_a_visible_warning_naming_file_and_line(
+        knowledge: Path, tmp_path: Path) -> None:
+    Explainer(settings_for(knowledge, tmp_path / "cache"), HashingBackend()).load()
+    broken = knowledge / "definitions" / "ice.yaml"
+    broken.write_text(broken.read_text().replace("language: en", "language: english"))
+    app = fake_app(knowledge, tmp_path / "cache")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        status = str(app.query_one("#status", Static).render())
+        assert "answers come from the last good index" in status
+        assert f"{broken}:12:" in status

@@ -97,6 +97,8 @@ class ArticleInfo:
 def write_article(paragraphs: list[str], info: ArticleInfo, folder: Path,
                   entry_id: str | None = None, today: dt.date | None = None) -> Path:
     """Save articles/<id>.md in `folder`; refuse to replace an existing file."""
+    # The headline is the title, not a passage.
+    paragraphs = [p for p in paragraphs if p.casefold() != info.title.strip().casefold()]
     if not paragraphs:
         raise ValueError("no article text was found in the file")
     article_id = entry_id or slug(info.title)[:60].strip("-") or "article"

@@ -135,7 +135,8 @@ class ExplainerApp(App[None]):
 
         self.engine = message.engine
         self.marker = TermMarker(self.engine.glossary())
-        self._set_status("")
+        # Knowledge errors: the last good index answers, and whoever runs the app is told where.
+        self._set_status("\n".join(self.engine.warnings[:3]))
         waiting, self._waiting = self._waiting, []
         for question in waiting:
             self.ask(question)
@@ -166,7 +167,7 @@ class ExplainerApp(App[None]):
         asked = self.query(QuestionCard).last() if self.query(QuestionCard) else card
         conversation.call_after_refresh(conversation.scroll_to_widget, asked, top=True,
                                         animate=False)
-        if not self._waiting:
+        if not self._waiting and not (self.engine and self.engine.warnings):
             self._set_status("")
 
     # Asking --------------------------------------------------------------------------------
