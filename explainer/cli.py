@@ -77,6 +77,11 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="localhost",
                        help="address to listen on (default: localhost only)")
     serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    benchmark = commands.add_parser("bench", help="print speed and memory figures")
+    benchmark.add_argument("--soak", type=int, default=0, metavar="N",
+                           help="also ask N questions in one process (e.g. 10000)")
+    benchmark.add_argument("--large", action="store_true",
+                           help="also build a 10k-passage pack (takes minutes)")
     kiosk = commands.add_parser("kiosk", help="kiosk administration")
     kiosk_commands = kiosk.add_subparsers(dest="kiosk_command", metavar="ACTION", required=True)
     kiosk_commands.add_parser("hash-pin", help="read a PIN twice and print its hash line")
@@ -116,6 +121,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         from explainer.commands.index import run_build
 
         return run_build(settings, only_if_changed=args.if_changed)
+    if args.command == "bench":
+        from explainer.bench import bench, table
+        from explainer.commands.loading import load_engine
+
+        if load_engine(settings) is None:  # build the index first, with progress
+            return EXIT_BROKEN
+        rows = bench(settings, soak=args.soak, large=args.large,
+                     out=lambda text: print(text, file=sys.stderr))
+        print_line(table(rows))
+        return EXIT_OK
     if args.command == "serve":
         from explainer.commands.serve import run_serve
 
