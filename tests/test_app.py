@@ -242,3 +242,18 @@ async def test_knowledge_errors_show_a_visible_warning_naming_file_and_line(
         status = str(app.query_one("#status", Static).render())
         assert "answers come from the last good index" in status
         assert f"{broken}:12:" in status
+
+
+async def test_markup_in_knowledge_is_shown_literally(knowledge: Path, tmp_path: Path) -> None:
+    article = knowledge / "articles" / "test-article.md"
+    article.write_text(article.read_text().replace(
+        "Critics say", "Critics [@click=app.quit]say[/] \x1b]0;x\x07[link=http://x]"))
+    app = fake_app(knowledge, tmp_path / "cache")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        card = await ask(app, pilot, "critics say traffic charges detainer")
+        quotes = [str(s.render()) for s in card.query(".quote")]
+        assert any("Critics [@click=app.quit]say[/] [link=http://x]" in q for q in quotes)
+        for quote in card.query(".quote"):
+            await pilot.click(quote)
+        assert app.is_running

@@ -177,3 +177,9 @@ def test_control_characters_in_knowledge_are_removed(tmp_path: Path) -> None:
     knowledge = load_knowledge([folder])
     ice = next(u for u in knowledge.units if u.id == "ice")
     assert ice.text == "ICE  is  here"
+
+
+def test_huge_file_is_refused_with_a_message(tmp_path: Path) -> None:
+    folder, path = with_detainer(tmp_path, "term: detainer\n")
+    path.write_text("term: detainer\nnote: " + "x" * 2_100_000 + "\n")
+    assert problems_for(folder) == [f"{path}:1: the file is larger than 2 MB"]
