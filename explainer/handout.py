@@ -24,19 +24,25 @@ def md(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
-def _excerpt_lines(excerpt: Excerpt) -> list[str]:
+def _parts(excerpt: Excerpt) -> tuple[str, list[str]]:
+    """The excerpt's heading, and its citation lines (source, date, note), as plain text."""
     if excerpt.kind == "definition":
         head = t("definition_head", term=excerpt.title)
     else:
         head = t("from") + f"{excerpt.title}, {excerpt.location}"
-    lines = [f"**{md(head)}**", "", f"> {md(excerpt.text)}", "",
-             f"- {md(t('source') + excerpt.source)}"]
+    meta = [t("source") + excerpt.source]
     if excerpt.as_of:
-        lines.append(f"- {md(t('as_of_line', date=excerpt.as_of))}")
+        meta.append(t("as_of_line", date=excerpt.as_of))
     if excerpt.note:
         label = t("maintainers_note") if excerpt.kind == "article" else t("note")
-        lines.append(f"- {md(label + excerpt.note)}")
-    return [*lines, ""]
+        meta.append(label + excerpt.note)
+    return head, meta
+
+
+def _excerpt_lines(excerpt: Excerpt) -> list[str]:
+    head, meta = _parts(excerpt)
+    return [f"**{md(head)}**", "", f"> {md(excerpt.text)}", "",
+            *[f"- {md(line)}" for line in meta], ""]
 
 
 def handout_markdown(answers: Sequence[Answer], legal_help: DefinitionUnit | None,
@@ -64,17 +70,9 @@ _STYLE = (
 
 def _html_excerpt(excerpt: Excerpt) -> str:
     e = html.escape
-    if excerpt.kind == "definition":
-        head = t("definition_head", term=excerpt.title)
-    else:
-        head = t("from") + f"{excerpt.title}, {excerpt.location}"
-    parts = [f"<h3>{e(head)}</h3>", f"<blockquote>{e(excerpt.text)}</blockquote>",
-             f"<p class=meta>{e(t('source') + excerpt.source)}</p>"]
-    if excerpt.as_of:
-        parts.append(f"<p class=meta>{e(t('as_of_line', date=excerpt.as_of))}</p>")
-    if excerpt.note:
-        label = t("maintainers_note") if excerpt.kind == "article" else t("note")
-        parts.append(f"<p class=meta><em>{e(label + excerpt.note)}</em></p>")
+    head, meta = _parts(excerpt)
+    parts = [f"<h3>{e(head)}</h3>", f"<blockquote>{e(excerpt.text)}</blockquote>"]
+    parts += [f"<p class=meta>{e(line)}</p>" for line in meta]
     return "\n".join(parts)
 
 

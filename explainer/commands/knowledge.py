@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from explainer.cli import EXIT_BROKEN, EXIT_OK, EXIT_USAGE, print_json, print_line
@@ -52,17 +53,23 @@ def run_check(folders: list[Path]) -> int:
     return EXIT_BROKEN if report.errors else EXIT_OK
 
 
-def run_new_term(term: str, folder: Path) -> int:
-    from explainer.authoring.new_term import write_template
-
+def _write_new(write: Callable[[], Path]) -> Path | None:
+    """Run a writer that never replaces files; on refusal say why and return None."""
     try:
-        path = write_template(term, folder)
+        return write()
     except FileExistsError as error:
         print(f"explainer: {error.filename} already exists; nothing was changed.",
               file=sys.stderr)
-        return EXIT_USAGE
     except ValueError as error:
         print(f"explainer: {error}.", file=sys.stderr)
+    return None
+
+
+def run_new_term(term: str, folder: Path) -> int:
+    from explainer.authoring.new_term import write_template
+
+    path = _write_new(lambda: write_template(term, folder))
+    if path is None:
         return EXIT_USAGE
     print_line(f"Wrote {path}. Fill it in, then run: explainer knowledge check")
     return EXIT_OK
@@ -103,14 +110,9 @@ def run_add(args: argparse.Namespace, folder: Path) -> int:
     info = ArticleInfo(title=title, publisher=_ask("Publisher", args.publisher) or "unknown",
                        date=date, url=args.url, language=args.language,
                        reports_from=args.reports_from, draft=args.draft)
-    try:
-        path = write_article(paragraphs_of(raw, args.file.suffix.lower()), info, folder, args.id)
-    except FileExistsError as error:
-        print(f"explainer: {error.filename} already exists; nothing was changed.",
-              file=sys.stderr)
-        return EXIT_USAGE
-    except ValueError as error:
-        print(f"explainer: {error}.", file=sys.stderr)
+    path = _write_new(lambda: write_article(paragraphs_of(raw, args.file.suffix.lower()), info,
+                                            folder, args.id))
+    if path is None:
         return EXIT_USAGE
     print_line(f"Added {path}. Check it with: explainer knowledge check")
     return run_check([folder])
