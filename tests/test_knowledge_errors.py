@@ -183,3 +183,13 @@ def test_huge_file_is_refused_with_a_message(tmp_path: Path) -> None:
     folder, path = with_detainer(tmp_path, "term: detainer\n")
     path.write_text("term: detainer\nnote: " + "x" * 2_100_000 + "\n")
     assert problems_for(folder) == [f"{path}:1: the file is larger than 2 MB"]
+
+
+def test_problem_reports_carry_no_escape_codes_from_the_file(tmp_path: Path) -> None:
+    text = DEFINITIONS["detainer"].replace("        language: en",
+                                           '        language: en\n        "\\e]0;owned\\a": x')
+    folder, path = with_detainer(tmp_path, text)
+    [problem] = problems_for(folder)
+    assert "\x1b" not in problem and "\x07" not in problem
+    assert problem == (f'{path}:16: field "": this field is not allowed '
+                       "(check the spelling)")

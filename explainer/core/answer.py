@@ -10,9 +10,9 @@ from explainer.core.encoder import Vectors
 from explainer.core.intent import Intent
 from explainer.core.messages import message
 from explainer.core.models import Answer, ArticleUnit, DefinitionUnit, Excerpt, Reason
-from explainer.core.retrieve import Hit, Retriever
+from explainer.core.retrieve import Hit, Retriever, word_set
 from explainer.core.scope import domain_words
-from explainer.core.text import content_tokens, light_stem, tokens
+from explainer.core.text import content_tokens, light_stem
 
 MAX_EXCERPTS = 3
 MAX_SENTENCES = 3
@@ -38,6 +38,14 @@ class Thresholds:
     sentence_margin: float = 0.06
 
 
+def _phrases(matches: Sequence[AliasMatch]) -> list[frozenset[str]]:
+    return [frozenset(light_stem(word) for word in match.phrase) for match in matches]
+
+
+def _names_any(words: frozenset[str], phrases: Sequence[frozenset[str]]) -> bool:
+    return any(phrase <= words for phrase in phrases)
+
+
 def refusal(question: str, reason: Reason, language: str, see: Sequence[str] = ()) -> Answer:
     return Answer(question=question, status="no_answer", reason=reason,
                   message=message(reason, language), see=list(see), excerpts=[])
@@ -49,7 +57,6 @@ class Answerer:
         self.retriever = retriever
         self.max_excerpts = max_excerpts
         self.thresholds = thresholds or Thresholds()
-        self._known = {unit.id for unit in retriever.units}
 
     def answer(self, question: str, vector: Vectors, intent: Intent, language: str) -> Answer:
         limits = self.thresholds
@@ -87,14 +94,14 @@ class Answerer:
             wanted.append(URGENT_ID)
         if intent.seeks_advice or intent.urgent or not in_scope:
             wanted.append(LEGAL_HELP_ID)
-        return [unit_id for unit_id in wanted if unit_id in self._known]
+        return [unit_id for unit_id in wanted if unit_id in self.retriever.by_id]
 
     def _choose(
         self, hits: list[Hit], leading: list[AliasMatch], matches: list[AliasMatch],
         intent: Intent,
     ) -> tuple[list[DefinitionUnit | ArticleUnit], bool]:
         """The units to quote, and whether the legal-help entry was added only as a pointer."""
-        by_id = {unit.id: unit for unit in self.retriever.units}
+        by_id = self.retriever.by_id
         first: list[str] = []
         if intent.urgent:
             first.append(URGENT_ID)
@@ -121,13 +128,9 @@ class Answerer:
         close = [hit for hit in hits if hit.dense >= self.thresholds.keep]
         if not (matches and intent.definitional):
             return close
-        phrases = [{light_stem(word) for word in match.phrase} for match in matches]
-
-        def uses_term(hit: Hit) -> bool:
-            words = {light_stem(word) for word in tokens(hit.unit.text)}
-            return isinstance(hit.unit, ArticleUnit) and any(p <= words for p in phrases)
-
-        using = [hit for hit in hits if uses_term(hit)]
+        phrases = _phrases(matches)
+        using = [hit for hit in hits if isinstance(hit.unit, ArticleUnit)
+                 and _names_any(self.retriever.words[hit.unit.id], phrases)]
         return using + [hit for hit in close if hit not in using]
 
     def _excerpt(
@@ -148,10 +151,9 @@ class Answerer:
     ) -> tuple[int, int]:
         """The best one to three whole, adjacent sentences of the paragraph."""
         scores = list(self.retriever.sentence_scores(unit, vector))
-        phrases = [{light_stem(word) for word in match.phrase} for match in matches]
+        phrases = _phrases(matches)
         for number, span in enumerate(unit.sentences):
-            words = {light_stem(word) for word in tokens(unit.text[span.start : span.end])}
-            if any(p <= words for p in phrases):
+            if _names_any(word_set(unit.text[span.start : span.end]), phrases):
                 scores[number] += 0.05  # a sentence that names the asked-about term
         best = max(range(len(scores)), key=scores.__getitem__)
         low = high = best

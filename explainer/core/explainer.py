@@ -45,6 +45,7 @@ class Explainer:
         self.warnings: list[str] = []
         self._loaded: LoadedIndex | None = None
         self._answerer: Answerer | None = None
+        self._glossary: list[DefinitionUnit] = []
         self._lock = threading.Lock()
 
     @property
@@ -106,15 +107,13 @@ class Explainer:
         return loaded
 
     def _build(self, units: list[DefinitionUnit | ArticleUnit], knowledge_sha256: str) -> Manifest:
-        # Libraries may print while loading the model: keep stdout for our own output.
-        target = open(os.devnull, "w") if self.quiet else sys.stderr  # noqa: SIM115
-        try:
-            with contextlib.redirect_stdout(target), contextlib.redirect_stderr(
-                    target if self.quiet else sys.stderr):
-                return self.store.build(units, knowledge_sha256, self.backend, self.progress)
-        finally:
-            if target is not sys.stderr:
-                target.close()
+        # Libraries may print while loading the model: keep stdout for our own output, and in
+        # quiet (line) mode let nothing through at all.
+        with contextlib.ExitStack() as stack:
+            sink = stack.enter_context(open(os.devnull, "w")) if self.quiet else sys.stderr
+            stack.enter_context(contextlib.redirect_stdout(sink))
+            stack.enter_context(contextlib.redirect_stderr(sink))
+            return self.store.build(units, knowledge_sha256, self.backend, self.progress)
 
     def build_index(self) -> Manifest:
         """Validate the knowledge and build a new index now (raises KnowledgeError)."""
@@ -130,6 +129,8 @@ class Explainer:
         retriever = Retriever(loaded)
         self._loaded = loaded
         self._answerer = Answerer(retriever, self.thresholds, self.settings.max_excerpts)
+        definitions = [u for u in loaded.units if isinstance(u, DefinitionUnit)]
+        self._glossary = sorted(definitions, key=lambda unit: unit.term.casefold())
         loaded.encoder.encode(["warm up"])  # the first encode is several times slower
 
     # Answering -----------------------------------------------------------------------------
@@ -168,12 +169,14 @@ class Explainer:
         return self._loaded.units
 
     def unit(self, unit_id: str) -> DefinitionUnit | ArticleUnit | None:
-        return next((unit for unit in self._units() if unit.id == unit_id), None)
+        self.load()
+        assert self._answerer is not None
+        return self._answerer.retriever.by_id.get(unit_id)
 
     def glossary(self) -> list[DefinitionUnit]:
         """Every vetted definition, sorted by term."""
-        definitions = [u for u in self._units() if isinstance(u, DefinitionUnit)]
-        return sorted(definitions, key=lambda unit: unit.term.casefold())
+        self.load()
+        return list(self._glossary)
 
     def article(self, article_id: str) -> list[ArticleUnit]:
         """The paragraphs of one article, in order (empty if there is no such article)."""

@@ -33,6 +33,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from explainer.core.encoder import EmbeddingBackend, QueryEncoder, Vectors
 from explainer.core.models import ArticleUnit, DefinitionUnit, Unit
+from explainer.core.text import clean_line
 
 INDEX_FORMAT = 1
 UNITS_FILE = "units.json"
@@ -258,7 +259,8 @@ class IndexStore:
         if manifest.format != INDEX_FORMAT:
             raise IndexProblem("the index was built by another version of explainer")
         if manifest.model != backend.model_id or manifest.dimension != backend.dimension:
-            raise IndexProblem(f"the index was built for another model ({manifest.model})")
+            raise IndexProblem(f"the index was built for another model "
+                               f"({clean_line(manifest.model)})")
         for name, expected in manifest.files.items():
             path = build / name
             if not path.is_file():

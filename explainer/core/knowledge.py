@@ -24,7 +24,7 @@ from explainer.core.models import (
     UnitBase,
 )
 from explainer.core.sentences import sentence_spans
-from explainer.core.text import clean_text, tokens
+from explainer.core.text import clean_line, clean_text, tokens
 from explainer.core.yamlfile import LocatedYaml, YamlProblem, load_located
 
 # Bump when the way files become units changes, so old indexes are rebuilt.
@@ -41,7 +41,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
+        # Field names and values in messages come from the file: no escape codes get through.
+        return clean_line(f"{self.file}:{self.line}: {self.message}")
 
 
 class KnowledgeError(Exception):

@@ -15,7 +15,7 @@ from explainer.core.aliases import AliasMatcher
 from explainer.core.encoder import Vectors
 from explainer.core.index import LoadedIndex
 from explainer.core.models import ArticleUnit, DefinitionUnit
-from explainer.core.text import search_terms
+from explainer.core.text import light_stem, search_terms, tokens
 
 RRF_K = 60
 CANDIDATES = 20
@@ -27,6 +27,11 @@ class Hit:
     dense: float  # cosine similarity between question and the whole unit
     lexical: float  # BM25 score (0 when no word is shared)
     fused: float  # reciprocal-rank fusion of both rankings
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The lightly stemmed words of a text, for "does this text name that term?"."""
+    return frozenset(light_stem(word) for word in tokens(text))
 
 
 def lexical_text(unit: DefinitionUnit | ArticleUnit) -> str:
@@ -44,7 +49,10 @@ class Retriever:
         # One thread: faiss's OpenMP threads fight onnxruntime's for two cores (PERF.md).
         faiss.omp_set_num_threads(1)
         self.units = loaded.units
+        self.by_id = {unit.id: unit for unit in self.units}
         self._position = {unit.id: i for i, unit in enumerate(self.units)}
+        # Stemmed words of each unit, to see which passages use an asked-about term.
+        self.words = {unit.id: word_set(unit.text) for unit in self.units}
         self._search_index = loaded.search_index
         self._vectors = loaded.vectors
         self._sentence_vectors = loaded.sentence_vectors
