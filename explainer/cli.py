@@ -91,6 +91,8 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--ranking", choices=["fused", "bm25", "dense"], default="fused",
                           help="compare against plain BM25 or plain dense search")
     evaluate.add_argument("--json", action="store_true", help="print the rates as JSON")
+    evaluate.add_argument("--misses", action="store_true",
+                          help="also list each question missed, with the ids it got")
     return parser
 
 
@@ -143,7 +145,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from explainer.commands.evaluate import run_eval
 
         return run_eval(settings, args.file, split=args.split, method=args.ranking,
-                        as_json=args.json)
+                        as_json=args.json, misses=args.misses)
     if args.kiosk:
         settings.kiosk = True
     if args.out is not None:

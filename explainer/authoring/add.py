@@ -118,7 +118,7 @@ def write_article(paragraphs: list[str], info: ArticleInfo, folder: Path,
     lines += [f"language: {info.language}", f"status: {'draft' if info.draft else 'vetted'}",
               f"reviewed_by: {quoted(info.reviewed_by)}",
               f"reviewed_on: {(today or dt.date.today()).isoformat()}",
-              "notes_by_paragraph: {}", "---", ""]
+              "notes_by_paragraph: {}", "asks_by_paragraph: {}", "---", ""]
     text = "\n".join(lines) + "\n" + "\n\n".join(paragraphs) + "\n"
     with path.open("x", encoding="utf-8") as stream:  # "x": never overwrite
         stream.write(text)

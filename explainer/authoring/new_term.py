@@ -19,6 +19,10 @@ category: term
 # What people type: everyday words, short forms, misspellings, Spanish forms. Each alias may
 # belong to one term only. Never call a detainer a warrant or a court order.
 aliases: []
+# Questions people ask that this entry answers, in their own words, without the term if they
+# would not use it ("the paper that asks the jail to keep someone"). They help find the entry;
+# they are never shown. Add Spanish ones too.
+asks: []
 # About 40-90 words. Start with the term: "A detainer is ...". Talk to the reader ("you").
 definition: >-
   {term} is ...

@@ -12,6 +12,7 @@ from explainer.core.evaluation import (
     EvalQuestion,
     Outcome,
     QuestionFileError,
+    format_misses,
     format_table,
     load_questions,
     score,
@@ -36,7 +37,8 @@ def outcomes_for(explainer: Explainer, questions: list[EvalQuestion],
     return results
 
 
-def run_eval(settings: Settings, path: Path, *, split: str, method: str, as_json: bool) -> int:
+def run_eval(settings: Settings, path: Path, *, split: str, method: str, as_json: bool,
+             misses: bool = False) -> int:
     try:
         questions = [q for q in load_questions(path) if split in ("all", q.split)]
     except (OSError, QuestionFileError) as error:
@@ -45,7 +47,8 @@ def run_eval(settings: Settings, path: Path, *, split: str, method: str, as_json
     explainer = load_engine(settings)
     if explainer is None:
         return EXIT_BROKEN
-    table = score(outcomes_for(explainer, questions, method))
+    outcomes = outcomes_for(explainer, questions, method)
+    table = score(outcomes)
     if as_json:
         print_line(json.dumps({name: rates.as_dict() for name, rates in table.items()}))
     else:
@@ -53,4 +56,6 @@ def run_eval(settings: Settings, path: Path, *, split: str, method: str, as_json
         if method != "fused":
             title += " (baseline: ranking only, never refuses)"
         print_line(format_table(title, table))
+        if misses:
+            print_line(format_misses(outcomes))
     return EXIT_OK

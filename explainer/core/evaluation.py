@@ -20,6 +20,7 @@ class EvalQuestion(BaseModel):
     expected: list[str]  # ids that count as a right answer; empty: must be refused
     category: str
     split: Literal["tune", "holdout"] = "tune"
+    origin: str | None = None  # who wrote it, e.g. a blind set written without seeing the engine
 
 
 class QuestionFileError(Exception):
@@ -101,3 +102,24 @@ def format_table(title: str, table: dict[str, Rates]) -> str:
         values = table[name].as_dict()
         lines.append(f"{name:<14}" + "".join(f"{cell(values[c]):>14}" for c in columns))
     return "\n".join(lines)
+
+
+def is_miss(outcome: Outcome) -> bool:
+    """A refusal that should have answered, an answer that should have refused, or no hit@3."""
+    expected = set(outcome.question.expected)
+    if not expected:
+        return not outcome.refused
+    return outcome.refused or not expected & set(outcome.ids[:3])
+
+
+def format_misses(outcomes: Iterable[Outcome]) -> str:
+    """One line per miss: category, question, what it got and what would have counted."""
+    lines = ["misses:"]
+    for outcome in outcomes:
+        if not is_miss(outcome):
+            continue
+        got = "REFUSED" if outcome.refused else ", ".join(outcome.ids) or "-"
+        wanted = ", ".join(outcome.question.expected) or "refusal"
+        lines.append(f"  [{outcome.question.category}] {outcome.question.question!r}\n"
+                     f"      got: {got}\n      want: {wanted}")
+    return "\n".join(lines) if len(lines) > 1 else "misses: none"

@@ -4,8 +4,9 @@ Layout under the index folder:
     current.json                 names the build in use (replaced atomically)
     builds/<name>/manifest.json  model, dimension, versions, knowledge SHA-256, file SHA-256s
     builds/<name>/units.json     the unit snapshot answers are quoted from
-    builds/<name>/vectors.faiss  one vector per unit, then one per sentence of every unit in unit
-                                 order (inner product on normalized vectors)
+    builds/<name>/vectors.faiss  one vector per unit, then one per sentence of every unit, then
+                                 one per ask of every unit, in unit order (inner product on
+                                 normalized vectors)
     builds/<name>/<encoder files>
 
 A build is written into a temporary folder and only then named in current.json, so a failed or
@@ -35,7 +36,7 @@ from explainer.core.encoder import EmbeddingBackend, QueryEncoder, Vectors
 from explainer.core.models import ArticleUnit, DefinitionUnit, Unit
 from explainer.core.text import clean_line
 
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 UNITS_FILE = "units.json"
 VECTORS_FILE = "vectors.faiss"
 MANIFEST_FILE = "manifest.json"
@@ -56,6 +57,7 @@ class Manifest(BaseModel):
     knowledge_sha256: str
     unit_count: int
     sentence_count: int
+    ask_count: int
     built_at: str
     versions: dict[str, str]
     files: dict[str, str]
@@ -65,9 +67,10 @@ class Manifest(BaseModel):
 class LoadedIndex:
     manifest: Manifest
     units: list[DefinitionUnit | ArticleUnit]
-    search_index: Any  # faiss.IndexFlatIP over `vectors`, then `sentence_vectors`
+    search_index: Any  # faiss.IndexFlatIP over `vectors`, `sentence_vectors`, `ask_vectors`
     vectors: Vectors
     sentence_vectors: Vectors
+    ask_vectors: Vectors
     encoder: QueryEncoder
     folder: Path
 
@@ -81,6 +84,10 @@ def embedding_text(unit: DefinitionUnit | ArticleUnit) -> str:
 
 def sentence_texts(units: Sequence[DefinitionUnit | ArticleUnit]) -> list[str]:
     return [unit.text[s.start : s.end] for unit in units for s in unit.sentences]
+
+
+def ask_texts(units: Sequence[DefinitionUnit | ArticleUnit]) -> list[str]:
+    return [ask for unit in units for ask in unit.asks]
 
 
 def _versions() -> dict[str, str]:
@@ -181,10 +188,11 @@ class IndexStore:
             cache = _EmbeddingCache(backend, previous)
             vectors = cache.embed([embedding_text(u) for u in units], report("Embedding passages"))
             sentences = cache.embed(sentence_texts(units), report("Embedding sentences"))
+            asks = cache.embed(ask_texts(units), report("Embedding questions people ask"))
             encoder_files = self._encoder_files(backend, staging, previous, progress)
             flat = faiss.IndexFlatIP(backend.dimension)
-            rows = np.vstack([vectors.reshape(-1, backend.dimension),
-                              sentences.reshape(-1, backend.dimension)])
+            rows = np.vstack([part.reshape(-1, backend.dimension)
+                              for part in (vectors, sentences, asks)])
             if len(rows):
                 flat.add(np.ascontiguousarray(rows, dtype=np.float32))
             (staging / VECTORS_FILE).write_bytes(faiss.serialize_index(flat).tobytes())
@@ -197,6 +205,7 @@ class IndexStore:
                 knowledge_sha256=knowledge_sha256,
                 unit_count=len(units),
                 sentence_count=len(sentences),
+                ask_count=len(asks),
                 built_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                 versions=_versions(),
                 files={name: _sha256(staging / name) for name in files},
@@ -248,8 +257,8 @@ class IndexStore:
             encoder = backend.load_query_encoder(checked.folder)
         except Exception as error:
             raise IndexProblem(f"the question encoder could not be loaded ({error})") from None
-        return LoadedIndex(checked.manifest, checked.units, checked.flat,
-                           checked.vectors, checked.sentences, encoder, checked.folder)
+        return LoadedIndex(checked.manifest, checked.units, checked.flat, checked.vectors,
+                           checked.sentences, checked.asks, encoder, checked.folder)
 
     def _checked(self, backend: EmbeddingBackend) -> _CheckedBuild:
         import faiss
@@ -276,12 +285,14 @@ class IndexStore:
         except (ValidationError, RuntimeError, ValueError, OSError) as error:
             raise IndexProblem(f"the index files could not be read ({type(error).__name__})") \
                 from None
-        expected_rows = len(units) + len(sentence_texts(units))
+        first_ask = len(units) + len(sentence_texts(units))
+        expected_rows = first_ask + len(ask_texts(units))
         if (len(units) != manifest.unit_count or flat.d != manifest.dimension
                 or rows.shape != (expected_rows, manifest.dimension)):
             raise IndexProblem("the index files do not match each other")
         rows = np.asarray(rows, dtype=np.float32)
-        return _CheckedBuild(build, manifest, units, flat, rows[: len(units)], rows[len(units) :])
+        return _CheckedBuild(build, manifest, units, flat, rows[: len(units)],
+                             rows[len(units) : first_ask], rows[first_ask:])
 
     def _previous(self, backend: EmbeddingBackend) -> _CheckedBuild | None:
         """The build in use, if it is intact and for this model: its vectors can be reused."""
@@ -299,6 +310,7 @@ class _CheckedBuild:
     flat: Any
     vectors: Vectors
     sentences: Vectors
+    asks: Vectors
 
 
 @dataclass(frozen=True)
@@ -319,8 +331,8 @@ def _text_key(text: str) -> str:
 
 def summarize(old: Sequence[DefinitionUnit | ArticleUnit],
               new: Sequence[DefinitionUnit | ArticleUnit], embedded: int) -> BuildSummary:
-    before = {unit.id: unit.text for unit in old}
-    after = {unit.id: unit.text for unit in new}
+    before = {unit.id: (unit.text, unit.asks) for unit in old}
+    after = {unit.id: (unit.text, unit.asks) for unit in new}
     return BuildSummary(
         added=len(after.keys() - before.keys()),
         changed=sum(1 for key in after.keys() & before.keys() if after[key] != before[key]),
@@ -337,8 +349,9 @@ class _EmbeddingCache:
         self.known: dict[str, Vectors] = {}
         self.embedded = 0
         if previous is not None:
-            texts = [embedding_text(u) for u in previous.units] + sentence_texts(previous.units)
-            rows = np.vstack([previous.vectors, previous.sentences])
+            texts = [embedding_text(u) for u in previous.units]
+            texts += sentence_texts(previous.units) + ask_texts(previous.units)
+            rows = np.vstack([previous.vectors, previous.sentences, previous.asks])
             self.known = {_text_key(text): row for text, row in zip(texts, rows, strict=True)}
 
     def embed(self, texts: Sequence[str], progress: Callable[[int, int], None]) -> Vectors:

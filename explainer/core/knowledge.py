@@ -28,7 +28,7 @@ from explainer.core.text import clean_line, clean_text, tokens
 from explainer.core.yamlfile import LocatedYaml, YamlProblem, load_located
 
 # Bump when the way files become units changes, so old indexes are rebuilt.
-FORMAT_VERSION = "3"
+FORMAT_VERSION = "4"
 MAX_FILE_BYTES = 2_000_000
 PACK_FILE = "pack.yaml"
 _ID = re.compile(ID_PATTERN)
@@ -237,6 +237,7 @@ def _definition_unit(path: Path, text: str) -> DefinitionUnit:
         reviewed_by=entry.reviewed_by,
         reviewed_on=entry.reviewed_on.isoformat() if entry.reviewed_on else None,
         sentences=_spans(body),
+        asks=[clean_line(ask) for ask in entry.asks],
     )
 
 
@@ -258,11 +259,12 @@ def _article_units(path: Path, text: str) -> list[DefinitionUnit | ArticleUnit]:
     paragraphs = list(_paragraphs(text[match.end() :], body_line))
     if not paragraphs:
         raise _FileProblem(body_line, "the article has no text after its front matter")
-    for number in meta.notes_by_paragraph:
-        if not 1 <= number <= len(paragraphs):
-            line = located.line_of(("notes_by_paragraph", number)) + 1
-            raise _FileProblem(line, f"there is a note for paragraph {number}, "
-                               f"but the article has {len(paragraphs)} paragraphs")
+    for field_name, what in (("notes_by_paragraph", "a note"), ("asks_by_paragraph", "asks")):
+        for number in getattr(meta, field_name):
+            if not 1 <= number <= len(paragraphs):
+                line = located.line_of((field_name, number)) + 1
+                raise _FileProblem(line, f"there is {what} for paragraph {number}, "
+                                   f"but the article has {len(paragraphs)} paragraphs")
     return [_paragraph_unit(path, meta, number, line, body)
             for number, (line, body) in enumerate(paragraphs, start=1)]
 
@@ -307,6 +309,7 @@ def _paragraph_unit(
         date=meta.date,
         url=meta.url,
         sentences=_spans(text),
+        asks=[clean_line(ask) for ask in meta.asks_by_paragraph.get(number, [])],
     )
 
 

@@ -10,6 +10,9 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 Status = Literal["vetted", "draft"]
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+# A question as people ask it: used to find an entry, never shown as an answer.
+Ask = Annotated[str, Field(min_length=3, max_length=200)]
+MAX_ASKS = 40
 _PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
 
@@ -45,6 +48,7 @@ class Definition(Strict):
     term: str = Field(min_length=1)
     category: Literal["term", "help"] = "term"
     aliases: list[str] = Field(default_factory=list)
+    asks: list[Ask] = Field(default_factory=list, max_length=MAX_ASKS)
     definition: str = Field(min_length=1)
     sources: list[Source] = Field(min_length=1)
     as_of: dt.date
@@ -82,6 +86,8 @@ class ArticleMeta(Strict):
     reviewed_by: str | None = None
     reviewed_on: dt.date | None = None
     notes_by_paragraph: dict[int, ParagraphNote] = Field(default_factory=dict)
+    asks_by_paragraph: dict[int, Annotated[list[Ask], Field(max_length=MAX_ASKS)]] = Field(
+        default_factory=dict)
 
     @field_validator("date", mode="before")
     @classmethod
@@ -115,6 +121,7 @@ class UnitBase(BaseModel):
     as_of: str | None
     note: str | None
     sentences: list[SentenceSpan]  # spans into `text`, embedded one by one
+    asks: list[str] = []  # questions this unit answers: embedded and searched, never shown
 
 
 class DefinitionUnit(UnitBase):

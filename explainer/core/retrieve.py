@@ -1,7 +1,8 @@
 """Question -> ranked units: dense (faiss) and lexical (BM25) rankings fused by reciprocal rank.
 
-The dense ranking scores each unit by its best row: the whole unit or, for a definition, its
-first sentence (the one that says what the term is), so a description finds its term.
+The dense ranking scores each unit by its best row: the whole unit, one of the questions it
+answers as people ask them (`asks`), or, for a definition, its first sentence (the one that says
+what the term is), so a description finds its term.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ CANDIDATES = 20
 class Hit:
     unit: DefinitionUnit | ArticleUnit
     dense: float  # cosine similarity between question and the whole unit
+    closest: float  # the best of that and its ranked rows (first sentence, asks)
     lexical: float  # BM25 score (0 when no word is shared)
     fused: float  # reciprocal-rank fusion of both rankings
 
@@ -37,8 +39,8 @@ def word_set(text: str) -> frozenset[str]:
 def lexical_text(unit: DefinitionUnit | ArticleUnit) -> str:
     """What BM25 reads: a definition with its term and aliases, a paragraph as it is."""
     if isinstance(unit, DefinitionUnit):
-        return " ".join([unit.term, *unit.aliases, unit.text])
-    return unit.text
+        return " ".join([unit.term, *unit.aliases, unit.text, *unit.asks])
+    return " ".join([unit.text, *unit.asks])
 
 
 class Retriever:
@@ -58,7 +60,7 @@ class Retriever:
         self._sentence_vectors = loaded.sentence_vectors
         self._sentence_rows: dict[str, int] = {}
         row = 0
-        owners: list[int] = []
+        owners: list[int] = []  # the unit position of each row after the unit rows
         self._ranked_rows = np.ones(loaded.search_index.ntotal, dtype=bool)
         for position, unit in enumerate(self.units):
             self._sentence_rows[unit.id] = row
@@ -69,7 +71,9 @@ class Retriever:
                          len(self.units) + row + len(unit.sentences))
             self._ranked_rows[rows] = False
             row += len(unit.sentences)
-        self._sentence_owner = np.asarray(owners, dtype=np.int64)
+        for position, unit in enumerate(self.units):
+            owners += [position] * len(unit.asks)  # every ask row is ranked
+        self._row_owner = np.asarray(owners, dtype=np.int64)
         self._bm25 = bm25s.BM25()
         corpus = [search_terms(lexical_text(unit)) or [""] for unit in self.units]
         if corpus:
@@ -88,28 +92,31 @@ class Retriever:
         lexical_top = [int(i) for i in np.argsort(-lexical_all)[:CANDIDATES] if lexical_all[i] > 0]
         fused: dict[int, float] = {}
         named_positions = [self._position[i] for i in named if i in self._position]
-        for ranking in (self._dense_top(vector), lexical_top, named_positions):
+        dense_top = self._dense_top(vector)
+        for ranking in (list(dense_top), lexical_top, named_positions):
             for rank, position in enumerate(ranking):
                 fused[position] = fused.get(position, 0.0) + 1.0 / (RRF_K + rank + 1)
         hits = [
-            Hit(self.units[i], float(dense_all[i]), float(lexical_all[i]), score)
+            Hit(self.units[i], float(dense_all[i]),
+                max(float(dense_all[i]), dense_top.get(i, -1.0)), float(lexical_all[i]), score)
             for i, score in fused.items()
         ]
         return sorted(hits, key=lambda hit: (-hit.fused, -hit.dense))
 
-    def _dense_top(self, vector: Vectors) -> list[int]:
-        """Unit positions by their best row (whole unit or one sentence), via faiss."""
+    def _dense_top(self, vector: Vectors) -> dict[int, float]:
+        """Unit positions -> score of their best ranked row, best first, via faiss."""
         rows = self._search_index.ntotal
-        _, found = self._search_index.search(vector.reshape(1, -1), min(rows, CANDIDATES * 4))
-        top: dict[int, None] = {}
-        for row in found[0]:
+        scores, found = self._search_index.search(vector.reshape(1, -1),
+                                                  min(rows, CANDIDATES * 8))
+        top: dict[int, float] = {}
+        for score, row in zip(scores[0], found[0], strict=True):
             if row >= 0 and self._ranked_rows[row]:
-                top.setdefault(self._owner_of_row(int(row)), None)
-        return list(top)[:CANDIDATES]
+                top.setdefault(self._owner_of_row(int(row)), float(score))
+        return dict(list(top.items())[:CANDIDATES])
 
     def _owner_of_row(self, row: int) -> int:
         units = len(self.units)
-        return row if row < units else int(self._sentence_owner[row - units])
+        return row if row < units else int(self._row_owner[row - units])
 
     def dense_order(self, vector: Vectors) -> list[str]:
         """Unit ids by dense similarity alone (a baseline for evaluation)."""
