@@ -29,7 +29,7 @@ def test_first_use_builds_an_index_with_a_manifest(knowledge: Path, tmp_path: Pa
     assert manifest["dimension"] == 256
     assert manifest["unit_count"] == 8  # 5 vetted definitions + 3 paragraphs; the draft is left out
     assert len(manifest["knowledge_sha256"]) == 64
-    assert set(manifest["files"]) == {"units.json", "vectors.faiss"}
+    assert set(manifest["files"]) == {"units.json", "vectors.faiss", "not_covered.json"}
     assert {"faiss-cpu", "numpy", "onnxruntime"} <= set(manifest["versions"])
 
 

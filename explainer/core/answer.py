@@ -11,7 +11,7 @@ from explainer.core.intent import Intent
 from explainer.core.messages import message
 from explainer.core.models import Answer, ArticleUnit, DefinitionUnit, Excerpt, Reason
 from explainer.core.retrieve import Hit, Retriever, word_set
-from explainer.core.scope import domain_words
+from explainer.core.scope import field_words, setting_words
 from explainer.core.text import content_tokens, light_stem
 
 MAX_EXCERPTS = 3
@@ -24,12 +24,18 @@ URGENT_ID = "if-this-is-happening-now"
 class Thresholds:
     """Where "in scope" starts. Calibrated on the tune split of tests/data/questions.jsonl."""
 
-    # Closest unit at least this similar: in scope on its own.
+    # A whole unit at least this similar: in scope on its own.
     in_scope: float = 0.48
-    # ... or at least this similar, and the question uses a word of the field (scope.py).
-    with_domain_word: float = 0.15
-    # ... or at least this similar, and the question names a defined term.
-    with_term: float = 0.36
+    # ... or the closest row (unit, first sentence or ask) at least this similar, and the
+    # question uses a word of the field (scope.py).
+    with_field_word: float = 0.15
+    # ... or this, and the question uses a word of our setting: jail, sheriff, the article.
+    with_setting_word: float = 0.45
+    # ... or this, and the question names a defined term.
+    with_term: float = 0.25
+    # Out of scope when a question we know we cannot answer (not-covered.yaml) is at least
+    # this much closer than the closest row we hold.
+    not_covered_margin: float = 0.05
     # Extra excerpts (beyond named terms) must be at least this similar to the question.
     keep: float = 0.30
     # A lower-case acronym ("ice") counts as the term only if the question is this close.
@@ -65,17 +71,23 @@ class Answerer:
         about_term = intent.definitional or len(content_tokens(question)) <= 3
         named_ids = [m.definition_id for m in matches] if about_term else []
         hits = self.retriever.rank(question, vector, named_ids)
-        best_dense = max((hit.dense for hit in hits), default=0.0)
-        matches = [m for m in matches if not m.ambiguous or best_dense >= limits.ambiguous_alias]
+        best_unit = max((hit.dense for hit in hits), default=0.0)
+        # Short asks look alike ("what is ..."), so they count only beside the question's words.
+        best_row = max((hit.closest for hit in hits), default=0.0)
+        matches = [m for m in matches if not m.ambiguous or best_row >= limits.ambiguous_alias]
         # "ice" in lower case may be frozen water: only a clear term counts towards scope.
         named = any(not m.ambiguous for m in matches)
-        in_scope = (
-            intent.urgent
-            or (named and intent.definitional)
-            or best_dense >= limits.in_scope
-            or (best_dense >= limits.with_domain_word and bool(domain_words(question)))
-            or (best_dense >= limits.with_term and named)
+        # Nearer to a topic we know we do not cover than to anything we hold: say so.
+        uncovered = (self.retriever.not_covered_score(vector)
+                     >= best_row + limits.not_covered_margin)
+        close_enough = (
+            best_unit >= limits.in_scope
+            or (best_row >= limits.with_field_word and bool(field_words(question)))
+            or (best_row >= limits.with_setting_word and bool(setting_words(question)))
+            or (best_row >= limits.with_term and named)
         )
+        in_scope = (intent.urgent or (named and intent.definitional)
+                    or (close_enough and not uncovered and not intent.task))
         see = self._see(intent, in_scope)
         if not in_scope:
             return refusal(question, "out_of_scope", language, see)
@@ -125,7 +137,10 @@ class Answerer:
         self, hits: list[Hit], matches: list[AliasMatch], intent: Intent
     ) -> list[Hit]:
         """Relevant hits; for "what is X" questions, passages that use X come first."""
-        close = [hit for hit in hits if hit.dense >= self.thresholds.keep]
+        # Close passages, and the definitions of terms the question names, however worded.
+        named = {match.definition_id for match in matches if not match.ambiguous}
+        close = [hit for hit in hits
+                 if hit.closest >= self.thresholds.keep or hit.unit.id in named]
         if not (matches and intent.definitional):
             return close
         phrases = _phrases(matches)

@@ -6,6 +6,7 @@ import contextlib
 import os
 import sys
 import threading
+from collections.abc import Sequence
 
 from explainer.core.answer import LEGAL_HELP_ID, Answerer, Thresholds, refusal
 from explainer.core.encoder import EmbeddingBackend, MiniLMBackend
@@ -85,7 +86,7 @@ class Explainer:
                 "The search index is missing or out of date. Build it first with: "
                 "explainer index build"
             )
-        self._build(knowledge.vetted(), wanted)
+        self._build(knowledge.vetted(), wanted, knowledge.not_covered)
         try:
             return self.store.load(self.backend)
         except IndexProblem as problem:
@@ -106,20 +107,22 @@ class Explainer:
         self.warnings += problems
         return loaded
 
-    def _build(self, units: list[DefinitionUnit | ArticleUnit], knowledge_sha256: str) -> Manifest:
+    def _build(self, units: list[DefinitionUnit | ArticleUnit], knowledge_sha256: str,
+               not_covered: Sequence[str] = ()) -> Manifest:
         # Libraries may print while loading the model: keep stdout for our own output, and in
         # quiet (line) mode let nothing through at all.
         with contextlib.ExitStack() as stack:
             sink = stack.enter_context(open(os.devnull, "w")) if self.quiet else sys.stderr
             stack.enter_context(contextlib.redirect_stdout(sink))
             stack.enter_context(contextlib.redirect_stderr(sink))
-            return self.store.build(units, knowledge_sha256, self.backend, self.progress)
+            return self.store.build(units, knowledge_sha256, self.backend, self.progress,
+                                    not_covered)
 
     def build_index(self) -> Manifest:
         """Validate the knowledge and build a new index now (raises KnowledgeError)."""
         folders = self.settings.knowledge_folders()
         knowledge = load_knowledge(folders)
-        manifest = self._build(knowledge.vetted(), fingerprint(folders))
+        manifest = self._build(knowledge.vetted(), fingerprint(folders), knowledge.not_covered)
         with self._lock:
             self._answerer = None
             self._open(self.store.load(self.backend))

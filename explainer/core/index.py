@@ -6,7 +6,8 @@ Layout under the index folder:
     builds/<name>/units.json     the unit snapshot answers are quoted from
     builds/<name>/vectors.faiss  one vector per unit, then one per sentence of every unit, then
                                  one per ask of every unit, in unit order (inner product on
-                                 normalized vectors)
+                                 normalized vectors), then one per not-covered question
+    builds/<name>/not_covered.json  the questions on topics the knowledge does not cover
     builds/<name>/<encoder files>
 
 A build is written into a temporary folder and only then named in current.json, so a failed or
@@ -39,11 +40,13 @@ from explainer.core.text import clean_line
 INDEX_FORMAT = 2
 UNITS_FILE = "units.json"
 VECTORS_FILE = "vectors.faiss"
+NOT_COVERED_FILE = "not_covered.json"
 MANIFEST_FILE = "manifest.json"
 CURRENT_FILE = "current.json"
 
 BuildProgress = Callable[[str, int, int], None]
 _UNITS = TypeAdapter(list[Unit])
+_TEXTS = TypeAdapter(list[str])
 
 
 class IndexProblem(Exception):
@@ -58,6 +61,7 @@ class Manifest(BaseModel):
     unit_count: int
     sentence_count: int
     ask_count: int
+    not_covered_count: int
     built_at: str
     versions: dict[str, str]
     files: dict[str, str]
@@ -71,6 +75,7 @@ class LoadedIndex:
     vectors: Vectors
     sentence_vectors: Vectors
     ask_vectors: Vectors
+    not_covered_vectors: Vectors  # questions to refuse: not ranked, only compared
     encoder: QueryEncoder
     folder: Path
 
@@ -174,6 +179,7 @@ class IndexStore:
         knowledge_sha256: str,
         backend: EmbeddingBackend,
         progress: BuildProgress | None = None,
+        not_covered: Sequence[str] = (),
     ) -> Manifest:
         """Embed `units` and make the result the build in use; the old one stays until then."""
         import faiss
@@ -189,15 +195,17 @@ class IndexStore:
             vectors = cache.embed([embedding_text(u) for u in units], report("Embedding passages"))
             sentences = cache.embed(sentence_texts(units), report("Embedding sentences"))
             asks = cache.embed(ask_texts(units), report("Embedding questions people ask"))
+            refused = cache.embed(list(not_covered), report("Embedding topics not covered"))
             encoder_files = self._encoder_files(backend, staging, previous, progress)
             flat = faiss.IndexFlatIP(backend.dimension)
             rows = np.vstack([part.reshape(-1, backend.dimension)
-                              for part in (vectors, sentences, asks)])
+                              for part in (vectors, sentences, asks, refused)])
             if len(rows):
                 flat.add(np.ascontiguousarray(rows, dtype=np.float32))
             (staging / VECTORS_FILE).write_bytes(faiss.serialize_index(flat).tobytes())
             (staging / UNITS_FILE).write_bytes(_UNITS.dump_json(list(units)))
-            files = [UNITS_FILE, VECTORS_FILE, *encoder_files]
+            (staging / NOT_COVERED_FILE).write_bytes(_TEXTS.dump_json(list(not_covered)))
+            files = [UNITS_FILE, VECTORS_FILE, NOT_COVERED_FILE, *encoder_files]
             manifest = Manifest(
                 format=INDEX_FORMAT,
                 model=backend.model_id,
@@ -206,6 +214,7 @@ class IndexStore:
                 unit_count=len(units),
                 sentence_count=len(sentences),
                 ask_count=len(asks),
+                not_covered_count=len(refused),
                 built_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                 versions=_versions(),
                 files={name: _sha256(staging / name) for name in files},
@@ -231,7 +240,7 @@ class IndexStore:
         """Copy the previous build's checked encoder files, or export them anew."""
         if previous is not None:
             known = [name for name in previous.manifest.files
-                     if name not in (UNITS_FILE, VECTORS_FILE)]
+                     if name not in (UNITS_FILE, VECTORS_FILE, NOT_COVERED_FILE)]
             if known:
                 for name in known:
                     shutil.copyfile(previous.folder / name, staging / name)
@@ -258,7 +267,8 @@ class IndexStore:
         except Exception as error:
             raise IndexProblem(f"the question encoder could not be loaded ({error})") from None
         return LoadedIndex(checked.manifest, checked.units, checked.flat, checked.vectors,
-                           checked.sentences, checked.asks, encoder, checked.folder)
+                           checked.sentences, checked.asks, checked.refused, encoder,
+                           checked.folder)
 
     def _checked(self, backend: EmbeddingBackend) -> _CheckedBuild:
         import faiss
@@ -278,6 +288,7 @@ class IndexStore:
                 raise IndexProblem(f"the index file {name} is damaged (checksum mismatch)")
         try:
             units = _UNITS.validate_json((build / UNITS_FILE).read_bytes())
+            not_covered = _TEXTS.validate_json((build / NOT_COVERED_FILE).read_bytes())
             raw = np.frombuffer((build / VECTORS_FILE).read_bytes(), dtype=np.uint8)
             flat = faiss.deserialize_index(raw)
             rows = flat.reconstruct_n(0, flat.ntotal) if flat.ntotal else np.zeros(
@@ -286,13 +297,15 @@ class IndexStore:
             raise IndexProblem(f"the index files could not be read ({type(error).__name__})") \
                 from None
         first_ask = len(units) + len(sentence_texts(units))
-        expected_rows = first_ask + len(ask_texts(units))
+        first_refused = first_ask + len(ask_texts(units))
+        expected_rows = first_refused + len(not_covered)
         if (len(units) != manifest.unit_count or flat.d != manifest.dimension
                 or rows.shape != (expected_rows, manifest.dimension)):
             raise IndexProblem("the index files do not match each other")
         rows = np.asarray(rows, dtype=np.float32)
-        return _CheckedBuild(build, manifest, units, flat, rows[: len(units)],
-                             rows[len(units) : first_ask], rows[first_ask:])
+        return _CheckedBuild(build, manifest, units, not_covered, flat, rows[: len(units)],
+                             rows[len(units) : first_ask], rows[first_ask:first_refused],
+                             rows[first_refused:])
 
     def _previous(self, backend: EmbeddingBackend) -> _CheckedBuild | None:
         """The build in use, if it is intact and for this model: its vectors can be reused."""
@@ -307,10 +320,12 @@ class _CheckedBuild:
     folder: Path
     manifest: Manifest
     units: list[DefinitionUnit | ArticleUnit]
+    not_covered: list[str]
     flat: Any
     vectors: Vectors
     sentences: Vectors
     asks: Vectors
+    refused: Vectors
 
 
 @dataclass(frozen=True)
@@ -351,7 +366,9 @@ class _EmbeddingCache:
         if previous is not None:
             texts = [embedding_text(u) for u in previous.units]
             texts += sentence_texts(previous.units) + ask_texts(previous.units)
-            rows = np.vstack([previous.vectors, previous.sentences, previous.asks])
+            texts += previous.not_covered
+            rows = np.vstack([previous.vectors, previous.sentences, previous.asks,
+                              previous.refused])
             self.known = {_text_key(text): row for text, row in zip(texts, rows, strict=True)}
 
     def embed(self, texts: Sequence[str], progress: Callable[[int, int], None]) -> Vectors:

@@ -30,8 +30,16 @@ _URGENT = re.compile(
     r"|(fue|fueron) (detenid[oa]s?|arrestad[oa]s?)"
     r"|lo arrestaron|la arrestaron|se (lo|la) llevaron|emergencia)\b"
 )
+# Requests to do something else: write, translate, compute, role-play, change the rules.
+_TASK = re.compile(
+    r"^(please )?(write|draft|compose|translate|calculate|summarize|generate|create|code)\b"
+    r"|\b(ignore|forget|disregard) (all |your |the |previous |my )*(instructions|rules|prompt)"
+    r"|\b(pretend|act as|role ?play|you are now|developer mode|system prompt)\b"
+    r"|^(escribe|traduce|calcula)\b"
+)
 _DEFINITIONAL = re.compile(
-    r"^(so )?(what|whats|what's|wat|wht)\b.*\b(is|are|s|does|do)\b"
+    r"^(so )?(what|whats|what's|wat|wut|wht)\b.*\b(is|are|s|does|do)\b"
+    r"|\bwhat (is|does) (that|this|it)( mean)?\W*$"
     r"|\bmean(s|ing)?\b|\bdefin|\bstand for\b|\bexplain\b|\bwho (is|are)\b"
     r"|\bque (es|son|significa|quiere decir)\b"
 )
@@ -43,6 +51,7 @@ class Intent:
     seeks_advice: bool
     urgent: bool
     definitional: bool
+    task: bool  # asks us to do something other than explain (we only quote what we hold)
 
 
 def read_intent(question: str) -> Intent:
@@ -53,4 +62,5 @@ def read_intent(question: str) -> Intent:
         seeks_advice=bool(_ADVICE.search(text)),
         urgent=bool(_URGENT.search(text)),
         definitional=bool(_DEFINITIONAL.search(text)),
+        task=bool(_TASK.search(text)),
     )

@@ -1,7 +1,9 @@
 """Knowledge folders -> validated units with stable ids, or problems that name file and line.
 
-A knowledge folder holds `definitions/<id>.yaml` and `articles/<id>.md`. Folders are read in order;
-an entry in a later folder with the same id replaces the earlier one.
+A knowledge folder holds `definitions/<id>.yaml` and `articles/<id>.md`, and may hold
+`not-covered.yaml`: questions on topics it does not cover, so those are refused rather than
+answered with something merely nearby. Folders are read in order; an entry in a later folder
+with the same id replaces the earlier one.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from explainer.core.models import (
     ID_PATTERN,
     ArticleMeta,
     ArticleUnit,
+    Ask,
     Definition,
     DefinitionUnit,
     SentenceSpan,
@@ -31,6 +34,7 @@ from explainer.core.yamlfile import LocatedYaml, YamlProblem, load_located
 FORMAT_VERSION = "4"
 MAX_FILE_BYTES = 2_000_000
 PACK_FILE = "pack.yaml"
+NOT_COVERED_FILE = "not-covered.yaml"
 _ID = re.compile(ID_PATTERN)
 
 
@@ -59,6 +63,7 @@ class Knowledge:
     replaced: list[str] = field(default_factory=list)
     hidden: list[str] = field(default_factory=list)
     files: dict[str, Path] = field(default_factory=dict)  # entry id -> the file in use
+    not_covered: list[str] = field(default_factory=list)  # questions to refuse, as people ask
 
     def vetted(self) -> list[DefinitionUnit | ArticleUnit]:
         return [unit for unit in self.units if unit.status == "vetted"]
@@ -68,8 +73,9 @@ def knowledge_files(folders: Sequence[Path]) -> list[Path]:
     """Every knowledge file, folder by folder, in a stable order."""
     files: list[Path] = []
     for folder in folders:
-        if (folder / PACK_FILE).is_file():
-            files.append(folder / PACK_FILE)
+        for name in (PACK_FILE, NOT_COVERED_FILE):
+            if (folder / name).is_file():
+                files.append(folder / name)
         files += sorted((folder / "definitions").glob("*.yaml"))
         files += sorted((folder / "articles").glob("*.md"))
     return files
@@ -93,6 +99,7 @@ def load_knowledge(folders: Sequence[Path]) -> Knowledge:
     replaced: list[str] = []
     hidden: list[str] = []
     broken: set[str] = set()  # ids of files with errors: others may still refer to them
+    not_covered: list[str] = []
     for folder in folders:
         if not folder.is_dir():
             problems.append(Problem(folder, 0, "this knowledge folder does not exist"))
@@ -110,8 +117,13 @@ def load_knowledge(folders: Sequence[Path]) -> Knowledge:
         except _FileProblem as problem:
             problems += [Problem(folder / PACK_FILE, line, message)
                          for line, message in problem.found]
+        try:
+            not_covered += _read_not_covered(folder)
+        except _FileProblem as problem:
+            problems += [Problem(folder / NOT_COVERED_FILE, line, message)
+                         for line, message in problem.found]
         for path in knowledge_files([folder]):
-            if path.name == PACK_FILE:
+            if path.name in (PACK_FILE, NOT_COVERED_FILE):
                 continue
             try:
                 entry_id, units = _read_entry(path)
@@ -134,7 +146,8 @@ def load_knowledge(folders: Sequence[Path]) -> Knowledge:
     if problems:
         raise KnowledgeError(problems)
     return Knowledge(units=units, replaced=replaced, hidden=hidden,
-                     files={entry_id: path for entry_id, path in entry_files.items()})
+                     files={entry_id: path for entry_id, path in entry_files.items()},
+                     not_covered=list(dict.fromkeys(not_covered)))
 
 
 class _FileProblem(Exception):
@@ -161,6 +174,25 @@ def _read_pack(folder: Path) -> list[str]:
         return PackFile.model_validate(located.data).hide
     except ValidationError as error:
         raise _validation_problem(error, located, 0) from None
+
+
+class NotCoveredFile(BaseModel):
+    """A folder's not-covered.yaml: topics -> questions people ask that we cannot answer."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    topics: dict[str, list[Ask]] = {}
+
+
+def _read_not_covered(folder: Path) -> list[str]:
+    path = folder / NOT_COVERED_FILE
+    if not path.is_file():
+        return []
+    located = _parse(path, _read_text(path), 0)
+    try:
+        topics = NotCoveredFile.model_validate(located.data).topics
+    except ValidationError as error:
+        raise _validation_problem(error, located, 0) from None
+    return [clean_line(ask) for asks in topics.values() for ask in asks]
 
 
 def _read_text(path: Path) -> str:
@@ -259,11 +291,12 @@ def _article_units(path: Path, text: str) -> list[DefinitionUnit | ArticleUnit]:
     paragraphs = list(_paragraphs(text[match.end() :], body_line))
     if not paragraphs:
         raise _FileProblem(body_line, "the article has no text after its front matter")
-    for field_name, what in (("notes_by_paragraph", "a note"), ("asks_by_paragraph", "asks")):
+    for field_name, what in (("notes_by_paragraph", "is a note"),
+                             ("asks_by_paragraph", "are asks")):
         for number in getattr(meta, field_name):
             if not 1 <= number <= len(paragraphs):
                 line = located.line_of((field_name, number)) + 1
-                raise _FileProblem(line, f"there is {what} for paragraph {number}, "
+                raise _FileProblem(line, f"there {what} for paragraph {number}, "
                                    f"but the article has {len(paragraphs)} paragraphs")
     return [_paragraph_unit(path, meta, number, line, body)
             for number, (line, body) in enumerate(paragraphs, start=1)]

@@ -74,6 +74,10 @@ class Retriever:
         for position, unit in enumerate(self.units):
             owners += [position] * len(unit.asks)  # every ask row is ranked
         self._row_owner = np.asarray(owners, dtype=np.int64)
+        # Questions on topics we do not cover sit last in the index and never rank a unit.
+        self._not_covered = loaded.not_covered_vectors
+        if len(self._not_covered):
+            self._ranked_rows[-len(self._not_covered) :] = False
         self._bm25 = bm25s.BM25()
         corpus = [search_terms(lexical_text(unit)) or [""] for unit in self.units]
         if corpus:
@@ -126,6 +130,12 @@ class Retriever:
         """Unit ids by BM25 alone (a baseline for evaluation)."""
         scores = self._lexical_scores(question)
         return [self.units[int(i)].id for i in np.argsort(-scores)[:CANDIDATES] if scores[i] > 0]
+
+    def not_covered_score(self, vector: Vectors) -> float:
+        """How close the question is to one we know the knowledge cannot answer (or -1)."""
+        if not len(self._not_covered):
+            return -1.0
+        return float(np.max(self._not_covered @ vector))
 
     def dense_score(self, unit_id: str, vector: Vectors) -> float:
         position = self._position.get(unit_id)

@@ -1,16 +1,27 @@
-"""Words that mark a question as being about immigration enforcement.
+"""Words that mark a question as being about immigration enforcement, or about the news we hold.
 
 Similarity alone cannot tell "who is the governor of Minnesota?" (close to our Minnesota texts)
 from a real question, so a question must also use a word of this field, or name a defined term,
-or be very close to the knowledge. The list is short on purpose: words of immigration
-enforcement itself, in English and Spanish, compared after normalization (no accents, casefold).
+or be very close to the knowledge. Words are compared after normalization (no accents, casefold).
+
+- Field words belong to immigration enforcement itself: a question using one is about our topic
+  unless it is far from everything we hold.
+- Setting words (jail, sheriff, court, the article) also turn up in everyday questions ("jail
+  visiting hours", "sheriff election"), so a question with only these must be closer.
 """
 
 from __future__ import annotations
 
-from explainer.core.text import content_tokens, light_stem
+import re
 
-DOMAIN_WORDS: frozenset[str] = frozenset(light_stem(word) for word in """
+from explainer.core.text import content_tokens, light_stem, normalize
+
+
+def _stems(words: str) -> frozenset[str]:
+    return frozenset(light_stem(word) for word in words.split())
+
+
+FIELD_WORDS = _stems("""
     immigration immigrant immigrants migrant noncitizen noncitizens citizen citizens citizenship
     deport deports deported deporting deportation deportations removal removed
     detain detained detaining detainer detainers detainor detention detainee
@@ -21,9 +32,37 @@ DOMAIN_WORDS: frozenset[str] = frozenset(light_stem(word) for word in """
     inmigracion inmigrante inmigrantes migrante deportar deportado deportada deportacion
     detenido detenida detener detencion retencion indocumentado indocumentada indocumentados
     papeles ciudadano ciudadania santuario orden redada derechos estatus asilo frontera
-""".split())
+    ero dhs eoir cbp nta igsa moa wso aclu
+""")
+
+SETTING_WORDS = _stems("""
+    sheriff sheriffs sherrif sherif deputy deputies cop cops jail jails prison lockup inmate
+    inmates custody court courts judge judges hearing county counties commissioner
+    commissioners article news story report reported reporter journal ellison freeborn cass
+    crow wing itasca jackson sherburne kandiyohi mille lacs traffic
+    alguacil carcel prision condado condados juez corte audiencia noticia articulo
+""")
 
 
-def domain_words(question: str) -> set[str]:
-    """The field's words this question uses."""
-    return {light_stem(token) for token in content_tokens(question)} & DOMAIN_WORDS
+# Phrases of the field whose words alone are everyday words.
+_FIELD_PHRASES = re.compile(r"\b(green card|border patrol|work permit|tarjeta verde|residencia)\b")
+# "the article", "this news story": in this app, that is the article we hold.
+_THE_ARTICLE = re.compile(
+    r"\b(the|this|that|your) (news )?(article|story|piece|report|reporting)\b"
+    r"|\b(el|este|la|esta) (articulo|noticia|reportaje)\b"
+)
+
+
+def field_words(question: str) -> set[str]:
+    """The immigration-enforcement words this question uses (a mention of the article counts)."""
+    found = {light_stem(token) for token in content_tokens(question)} & FIELD_WORDS
+    plain = normalize(question)
+    found.update(match.group(0) for match in _FIELD_PHRASES.finditer(plain))
+    if _THE_ARTICLE.search(plain):
+        found.add("the article")
+    return found
+
+
+def setting_words(question: str) -> set[str]:
+    """The words of our setting (jails, sheriffs, courts, the news) this question uses."""
+    return {light_stem(token) for token in content_tokens(question)} & SETTING_WORDS

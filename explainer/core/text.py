@@ -40,14 +40,16 @@ def clean_line(text: str) -> str:
 
 # "287 (g)", "287 g", "287g", "287-g" and "287(G)" all mean section 287(g).
 _SECTION_287G = re.compile(r"\b287\s*[-(]?\s*g\s*\)?(?![a-z0-9])")
+# "I200", "i 247a" and "I-247A" all name the same ICE form.
+_FORM_NUMBER = re.compile(r"\bi[- ]?(200|205|247a?|862)\b")
 
 
 def normalize(text: str) -> str:
-    """Casefold, strip accents, unify quotes and spell 287(g) one way, for matching only."""
+    """Casefold, strip accents, unify quotes, spell 287(g) and form numbers one way (matching)."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     stripped = stripped.replace("\u2019", "'").replace("\u2018", "'")
-    return _SECTION_287G.sub("287(g)", stripped)
+    return _FORM_NUMBER.sub(r"i-\1", _SECTION_287G.sub("287(g)", stripped))
 
 
 # Tokens: legal identifiers first (287(g), 1357(g), I-247A, I-200, 629.30), then words.
