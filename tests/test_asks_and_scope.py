@@ -159,3 +159,25 @@ def test_misses_are_listed_with_what_was_got_and_wanted() -> None:
         "  [definition] 'what is ICE'", "      got: detainer", "      want: ice",
         "  [out_of_scope] 'tell me a joke'", "      got: ice", "      want: refusal",
     ]
+
+
+def test_an_ask_that_pulls_two_ways_is_an_error(tmp_path: Path) -> None:
+    detainer = DEFINITIONS["detainer"].replace(
+        "        definition: >-",
+        "        asks:\n          - Which federal agents knock on doors looking for people?\n"
+        "        definition: >-",
+    )
+    folder = write_knowledge(tmp_path / "k", dict(DEFINITIONS, ice=ICE_WITH_ASKS,
+                                                  detainer=detainer))
+    (folder / "not-covered.yaml").write_text(
+        "topics:\n  doors:\n    - which federal agents knock on doors looking for people\n")
+    with pytest.raises(KnowledgeError) as caught:
+        load_knowledge([folder])
+    ice = folder / "definitions" / "ice.yaml"
+    detainer_path = folder / "definitions" / "detainer.yaml"
+    assert sorted(str(p) for p in caught.value.problems) == sorted([
+        f'{detainer_path}:4: the ask "Which federal agents knock on doors looking for people?" '
+        f'is also listed in not-covered.yaml as a topic we do not cover',
+        f'{ice}:4: the ask "which federal agents knock on doors looking for people" is also '
+        f'given to "detainer" ({detainer_path})',
+    ])

@@ -35,7 +35,8 @@ def test_bundled_knowledge_has_no_errors_and_reads_at_grade_8_or_below() -> None
 def test_summary_counts(knowledge: Path) -> None:
     report = check([knowledge], today=TODAY)
     assert report.summary == ("0 errors, 3 warnings. 5 vetted definitions, 1 drafts, "
-                              "1 articles, 3 passages.")
+                              "1 articles, 3 passages, 0 questions people ask, "
+                              "0 questions not covered.")
     path = knowledge / "definitions" / "secret-draft.yaml"
     assert f"{path}:8: this entry is a draft: it is not used for answers until vetted" in \
         messages(knowledge)

@@ -114,5 +114,7 @@ def _summary(knowledge: Knowledge, warnings: int) -> str:
     vetted = sum(u.status == "vetted" for u in definitions)
     passages = [u for u in knowledge.units if isinstance(u, ArticleUnit)]
     articles = len({u.article_id for u in passages})
+    asks = sum(len(u.asks) for u in knowledge.units)
     return (f"0 errors, {warnings} warnings. {vetted} vetted definitions, "
-            f"{len(definitions) - vetted} drafts, {articles} articles, {len(passages)} passages.")
+            f"{len(definitions) - vetted} drafts, {articles} articles, {len(passages)} passages, "
+            f"{asks} questions people ask, {len(knowledge.not_covered)} questions not covered.")

@@ -142,7 +142,7 @@ def load_knowledge(folders: Sequence[Path]) -> Knowledge:
             entries[entry_id] = units
             entry_files[entry_id] = path
     units = [unit for group in entries.values() for unit in group]
-    problems += _cross_check(units, broken)
+    problems += _cross_check(units, broken, not_covered)
     if problems:
         raise KnowledgeError(problems)
     return Knowledge(units=units, replaced=replaced, hidden=hidden,
@@ -366,8 +366,10 @@ def _article_citation(meta: ArticleMeta) -> str:
     return "; ".join(parts)
 
 
-def _cross_check(units: list[DefinitionUnit | ArticleUnit], broken: set[str]) -> list[Problem]:
-    """Problems between entries: unknown related ids, and an alias claimed by two terms."""
+def _cross_check(units: list[DefinitionUnit | ArticleUnit], broken: set[str],
+                 not_covered: Sequence[str] = ()) -> list[Problem]:
+    """Problems between entries: unknown related ids, an alias claimed by two terms, and an ask
+    given to two definitions or also listed as not covered (it would pull both ways)."""
     problems: list[Problem] = []
     definitions = [u for u in units if isinstance(u, DefinitionUnit)]
     known = {u.id for u in definitions} | broken
@@ -387,6 +389,25 @@ def _cross_check(units: list[DefinitionUnit | ArticleUnit], broken: set[str]) ->
                 problems.append(Problem(
                     Path(unit.file), _field_line(unit, where),
                     f'the alias "{alias}" is also claimed by "{other.id}" ({other.file})'))
+    problems += _ask_conflicts(definitions, not_covered)
+    return problems
+
+
+def _ask_conflicts(definitions: list[DefinitionUnit], not_covered: Sequence[str]) -> list[Problem]:
+    problems: list[Problem] = []
+    refused = {tuple(tokens(ask)) for ask in not_covered}
+    asked_by: dict[tuple[str, ...], DefinitionUnit] = {}
+    for unit in definitions:
+        for number, ask in enumerate(unit.asks):
+            key = tuple(tokens(ask))
+            other = asked_by.setdefault(key, unit)
+            where = Path(unit.file), _field_line(unit, ("asks", number))
+            if other.id != unit.id:
+                problems.append(Problem(*where, f'the ask "{ask}" is also given to '
+                                        f'"{other.id}" ({other.file})'))
+            elif key in refused:
+                problems.append(Problem(*where, f'the ask "{ask}" is also listed in '
+                                        f"{NOT_COVERED_FILE} as a topic we do not cover"))
     return problems
 
 
