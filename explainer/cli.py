@@ -88,8 +88,10 @@ def _parser() -> argparse.ArgumentParser:
     evaluate = commands.add_parser("eval", help="measure answer quality on a question set")
     evaluate.add_argument("file", type=Path, help="JSON lines: question, expected, category")
     evaluate.add_argument("--split", choices=["all", "tune", "holdout"], default="all")
-    evaluate.add_argument("--ranking", choices=["fused", "bm25", "dense"], default="fused",
-                          help="compare against plain BM25 or plain dense search")
+    evaluate.add_argument("--ranking", choices=["fused", "fused-order", "bm25", "dense"],
+                          default="fused",
+                          help="fused: the answers; fused-order: our ranking alone; "
+                          "bm25, dense: plain searches to compare against")
     evaluate.add_argument("--json", action="store_true", help="print the rates as JSON")
     evaluate.add_argument("--misses", action="store_true",
                           help="also list each question missed, with the ids it got")

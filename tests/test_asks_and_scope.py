@@ -12,7 +12,7 @@ from explainer.core.evaluation import EvalQuestion, Outcome, format_misses, is_m
 from explainer.core.index import MANIFEST_FILE
 from explainer.core.intent import read_intent
 from explainer.core.knowledge import KnowledgeError, load_knowledge
-from explainer.core.scope import field_words, setting_words
+from explainer.core.scope import about_another_state, field_words, setting_words
 from explainer.core.text import tokens
 from tests.helpers import ARTICLE, DEFINITIONS, fake_explainer, write_knowledge
 from tests.test_index import current_build
@@ -141,6 +141,40 @@ def test_requests_to_do_something_else_are_tasks(question: str, task: bool) -> N
 def test_field_and_setting_words(question: str, field: set[str], setting: set[str]) -> None:
     assert field_words(question) == field
     assert setting_words(question) == setting
+
+
+@pytest.mark.parametrize(("question", "elsewhere"), [
+    ("what does Texas SB4 let police do", True),
+    ("is new york a sanctuary city", True),
+    ("¿Tiene California una ley santuario?", True),
+    ("did more sheriffs sign in Minnesota than in Wisconsin", False),
+    ("the 287(g) deals in Washington County", False),
+    ("is the jail in Virginia, the Iron Range city, working with ICE", False),
+    ("what is a 287(g) agreement", False),
+])
+def test_questions_about_another_state(question: str, elsewhere: bool) -> None:
+    assert about_another_state(question) is elsewhere
+
+
+def test_a_question_about_another_state_is_refused_even_when_it_names_a_term(
+    tmp_path: Path,
+) -> None:
+    explainer = fake_explainer(knowledge_with(tmp_path), tmp_path / "cache")
+    assert explainer.ask("what is an ICE detainer").status == "answered"
+    answer = explainer.ask("what is an ICE detainer in Texas")
+    assert answer.status == "no_answer" and answer.reason == "out_of_scope"
+    # Urgent questions are still answered: where someone is does not change what to do now.
+    assert explainer.ask("ICE is at my door right now in Texas").status == "answered"
+
+
+@pytest.mark.parametrize(("question", "definitional"), [
+    ("what is an ICE detainer", True),
+    ("what do you call it when a jail rents beds to ICE", False),
+    ("what's it called when ICE asks the jail to hold someone", False),
+    ("what is the word for when the sheriff works with ICE", False),
+])
+def test_asking_for_a_name_is_not_asking_about_a_term(question: str, definitional: bool) -> None:
+    assert read_intent(question).definitional is definitional
 
 
 def test_form_numbers_are_spelled_one_way() -> None:

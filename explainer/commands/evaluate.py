@@ -20,8 +20,6 @@ from explainer.core.evaluation import (
 from explainer.core.explainer import Explainer
 from explainer.settings import Settings
 
-METHODS = ("fused", "bm25", "dense")
-
 
 def outcomes_for(explainer: Explainer, questions: list[EvalQuestion],
                  method: str = "fused") -> list[Outcome]:
@@ -54,7 +52,7 @@ def run_eval(settings: Settings, path: Path, *, split: str, method: str, as_json
     else:
         title = f"{path.name}: {len(questions)} questions, split={split}, ranking={method}"
         if method != "fused":
-            title += " (baseline: ranking only, never refuses)"
+            title += " (ranking only, never refuses)"
         print_line(format_table(title, table))
         if misses:
             print_line(format_misses(outcomes))

@@ -11,7 +11,7 @@ from explainer.core.intent import Intent
 from explainer.core.messages import message
 from explainer.core.models import Answer, ArticleUnit, DefinitionUnit, Excerpt, Reason
 from explainer.core.retrieve import Hit, Retriever, word_set
-from explainer.core.scope import field_words, setting_words
+from explainer.core.scope import about_another_state, field_words, setting_words
 from explainer.core.text import content_tokens, light_stem
 
 MAX_EXCERPTS = 3
@@ -35,7 +35,7 @@ class Thresholds:
     with_term: float = 0.25
     # Out of scope when a question we know we cannot answer (not-covered.yaml) is at least
     # this much closer than the closest row we hold.
-    not_covered_margin: float = 0.05
+    not_covered_margin: float = 0.02
     # Extra excerpts (beyond named terms) must be at least this similar to the question.
     keep: float = 0.30
     # A lower-case acronym ("ice") counts as the term only if the question is this close.
@@ -67,10 +67,8 @@ class Answerer:
     def answer(self, question: str, vector: Vectors, intent: Intent, language: str) -> Answer:
         limits = self.thresholds
         matches = self.retriever.aliases.find(question)
-        # A named term's definition leads when the question is about that term.
-        about_term = intent.definitional or len(content_tokens(question)) <= 3
-        named_ids = [m.definition_id for m in matches] if about_term else []
-        hits = self.retriever.rank(question, vector, named_ids)
+        about_term = self._about_term(question, intent)
+        hits = self._rank(question, vector, matches, about_term)
         best_unit = max((hit.dense for hit in hits), default=0.0)
         # Short asks look alike ("what is ..."), so they count only beside the question's words.
         best_row = max((hit.closest for hit in hits), default=0.0)
@@ -86,8 +84,10 @@ class Answerer:
             or (best_row >= limits.with_setting_word and bool(setting_words(question)))
             or (best_row >= limits.with_term and named)
         )
-        in_scope = (intent.urgent or (named and intent.definitional)
-                    or (close_enough and not uncovered and not intent.task))
+        in_scope = intent.urgent or (
+            not about_another_state(question)
+            and ((named and intent.definitional)
+                 or (close_enough and not uncovered and not intent.task)))
         see = self._see(intent, in_scope)
         if not in_scope:
             return refusal(question, "out_of_scope", language, see)
@@ -99,6 +99,22 @@ class Answerer:
         key = "answered_advice" if intent.seeks_advice else "answered"
         return Answer(question=question, status="answered", reason=None,
                       message=message(key, language), see=see, excerpts=excerpts)
+
+    def ranked_ids(self, question: str, vector: Vectors, intent: Intent) -> list[str]:
+        """The fused ranking alone, without refusals or answer shaping (for evaluation)."""
+        matches = self.retriever.aliases.find(question)
+        hits = self._rank(question, vector, matches, self._about_term(question, intent))
+        return [hit.unit.id for hit in hits]
+
+    @staticmethod
+    def _about_term(question: str, intent: Intent) -> bool:
+        # A named term's definition leads when the question is about that term.
+        return intent.definitional or len(content_tokens(question)) <= 3
+
+    def _rank(self, question: str, vector: Vectors, matches: Sequence[AliasMatch],
+              about_term: bool) -> list[Hit]:
+        named_ids = [m.definition_id for m in matches] if about_term else []
+        return self.retriever.rank(question, vector, named_ids)
 
     def _see(self, intent: Intent, in_scope: bool) -> list[str]:
         wanted = []

@@ -156,13 +156,18 @@ class Explainer:
         return self._answerer.answer(cleaned, vector, intent, language)
 
     def baseline_ids(self, question: str, method: str) -> list[str]:
-        """Unit ids ranked by plain `dense` or plain `bm25` search, for evaluation only."""
+        """Unit ids ranked by plain `dense` or plain `bm25` search, or by our `fused-order`
+        alone (no refusal, no help pointer), for evaluation only."""
         self.load()
         assert self._answerer is not None and self._loaded is not None
         retriever = self._answerer.retriever
+        cleaned = clean_line(question)
         if method == "bm25":
-            return retriever.lexical_order(clean_line(question))
-        return retriever.dense_order(self._loaded.encoder.encode([clean_line(question)])[0])
+            return retriever.lexical_order(cleaned)
+        vector = self._loaded.encoder.encode([cleaned])[0]
+        if method == "fused-order":
+            return self._answerer.ranked_ids(cleaned, vector, read_intent(cleaned))
+        return retriever.dense_order(vector)
 
     # What front ends need ------------------------------------------------------------------
 

@@ -44,6 +44,14 @@ _DEFINITIONAL = re.compile(
     r"|\bque (es|son|significa|quiere decir)\b"
 )
 
+# "What do you call it when ...": asks for a term, so a term it mentions is not what it asks about.
+_ASKS_FOR_NAME = re.compile(
+    r"\bwhat (do|would|does) (you|they|we|people|one|the law) call\b"
+    r"|\bwhat(s|'s| is| are)? (it|this|that|they) called\b"
+    r"|\b(name|word|term) (for|of) (it|this|that|when|the thing)\b"
+    r"|\bcomo se llama\b"
+)
+
 
 @dataclass(frozen=True)
 class Intent:
@@ -61,6 +69,6 @@ def read_intent(question: str) -> Intent:
         greeting=bool(words) and all(word in _GREETING_WORDS for word in words),
         seeks_advice=bool(_ADVICE.search(text)),
         urgent=bool(_URGENT.search(text)),
-        definitional=bool(_DEFINITIONAL.search(text)),
+        definitional=bool(_DEFINITIONAL.search(text)) and not _ASKS_FOR_NAME.search(text),
         task=bool(_TASK.search(text)),
     )

@@ -20,6 +20,9 @@ from explainer.core.text import light_stem, search_terms, tokens
 
 RRF_K = 60
 CANDIDATES = 20
+# How much each ranking counts in the fusion (dense, BM25, named terms): calibrated on the tune
+# split. BM25 counts more because the asks give it people's own words for each unit.
+RANKING_WEIGHTS = (1.0, 3.0, 1.0)
 
 
 @dataclass(frozen=True)
@@ -97,9 +100,10 @@ class Retriever:
         fused: dict[int, float] = {}
         named_positions = [self._position[i] for i in named if i in self._position]
         dense_top = self._dense_top(vector)
-        for ranking in (list(dense_top), lexical_top, named_positions):
+        rankings = (list(dense_top), lexical_top, named_positions)
+        for weight, ranking in zip(RANKING_WEIGHTS, rankings, strict=True):
             for rank, position in enumerate(ranking):
-                fused[position] = fused.get(position, 0.0) + 1.0 / (RRF_K + rank + 1)
+                fused[position] = fused.get(position, 0.0) + weight / (RRF_K + rank + 1)
         hits = [
             Hit(self.units[i], float(dense_all[i]),
                 max(float(dense_all[i]), dense_top.get(i, -1.0)), float(lexical_all[i]), score)

@@ -8,6 +8,8 @@ or be very close to the knowledge. Words are compared after normalization (no ac
   unless it is far from everything we hold.
 - Setting words (jail, sheriff, court, the article) also turn up in everyday questions ("jail
   visiting hours", "sheriff election"), so a question with only these must be closer.
+- The knowledge is about Minnesota: a question about another state's laws or sheriffs is one
+  we cannot answer, however close its words are.
 """
 
 from __future__ import annotations
@@ -51,6 +53,23 @@ _THE_ARTICLE = re.compile(
     r"\b(the|this|that|your) (news )?(article|story|piece|report|reporting)\b"
     r"|\b(el|este|la|esta) (articulo|noticia|reportaje)\b"
 )
+# Other US states. Not "Washington" (the capital; also a Minnesota county), "Virginia" (a
+# Minnesota city) or "Mississippi" (the river through Minnesota).
+_OTHER_STATES = re.compile(
+    r"\b(alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida"
+    r"|georgia|hawaii|idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland"
+    r"|massachusetts|michigan|missouri|montana|nebraska|nevada|new hampshire"
+    r"|new jersey|new mexico|new york|nueva york|north carolina|north dakota|ohio|oklahoma"
+    r"|oregon|pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|utah"
+    r"|vermont|west virginia|wisconsin|wyoming|carolina del norte|dakota del norte)\b"
+)
+_MINNESOTA = re.compile(r"\b(minnesota|mn|minn)\b")
+
+
+def about_another_state(question: str) -> bool:
+    """Names another US state and not Minnesota: outside what the knowledge covers."""
+    plain = normalize(question)
+    return bool(_OTHER_STATES.search(plain)) and not _MINNESOTA.search(plain)
 
 
 def field_words(question: str) -> set[str]:
