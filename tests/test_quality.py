@@ -1,7 +1,9 @@
-"""Answer quality on tests/data/questions.jsonl with the real model: a regression fails here.
+"""Answer quality with the real model: a regression fails here.
 
-The floors are the rates measured when the thresholds were calibrated (on the tune split only),
-less a small margin. The holdout quarter was never tuned on. See the issue notes for figures.
+tests/data/questions.jsonl holds the tune split (calibrated on) and the holdout quarter (never
+tuned on). tests/data/dev_questions.jsonl is a later blind set that was also used to calibrate,
+kept apart so the holdout stays a quarter of questions.jsonl. The floors are the rates measured,
+less a small margin. See the issue notes for figures.
 """
 
 from __future__ import annotations
@@ -13,16 +15,21 @@ import pytest
 from explainer.commands.evaluate import outcomes_for
 from explainer.core.evaluation import load_questions, score
 from explainer.core.explainer import Explainer
+from explainer.core.knowledge import load_knowledge
+from explainer.resources import bundled_knowledge
 
 pytestmark = pytest.mark.real_model
-QUESTIONS = load_questions(Path(__file__).parent / "data" / "questions.jsonl")
+DATA = Path(__file__).parent / "data"
+QUESTIONS = load_questions(DATA / "questions.jsonl")
+DEV_QUESTIONS = load_questions(DATA / "dev_questions.jsonl")
 MARGIN = 0.03
 
-# Measured 2026-11-28 (issue 3 is not yet met on the holdout: see its note). Floors for hit@1,
-# hit@3 and refusal, and the ceiling for false refusals, before the margin.
+# Measured 2026-11-29. Floors for hit@1, hit@3 and refusal, and the ceiling for false refusals,
+# before the margin. Issue 3's targets are not met on the holdout: see its note.
 MEASURED = {
-    "tune": {"hit@1": 0.833, "hit@3": 0.958, "refusal": 0.952, "false_refusal": 0.014},
-    "holdout": {"hit@1": 0.750, "hit@3": 0.833, "refusal": 1.000, "false_refusal": 0.083},
+    "tune": {"hit@1": 0.879, "hit@3": 0.979, "refusal": 0.986, "false_refusal": 0.011},
+    "holdout": {"hit@1": 0.857, "hit@3": 0.923, "refusal": 0.957, "false_refusal": 0.033},
+    "dev": {"hit@1": 0.896, "hit@3": 0.979, "refusal": 0.926, "false_refusal": 0.010},
 }
 
 
@@ -38,9 +45,23 @@ def test_question_set_is_well_formed() -> None:
         assert holdout == len(members) // 4, category
 
 
-@pytest.mark.parametrize("split", ["tune", "holdout"])
+def test_every_expected_id_is_in_the_bundled_knowledge() -> None:
+    ids = {unit.id for unit in load_knowledge([bundled_knowledge()]).units}
+    for question in [*QUESTIONS, *DEV_QUESTIONS]:
+        assert set(question.expected) <= ids, question.question
+
+
+def test_dev_questions_stay_apart_from_the_main_set() -> None:
+    main = {q.question.casefold() for q in QUESTIONS}
+    assert len(DEV_QUESTIONS) >= 100
+    for question in DEV_QUESTIONS:
+        assert question.split == "tune", question.question
+        assert question.question.casefold() not in main, question.question
+
+
+@pytest.mark.parametrize("split", ["tune", "holdout", "dev"])
 def test_rates_do_not_regress(real_explainer: Explainer, split: str) -> None:
-    questions = [q for q in QUESTIONS if q.split == split]
+    questions = DEV_QUESTIONS if split == "dev" else [q for q in QUESTIONS if q.split == split]
     rates = score(outcomes_for(real_explainer, questions))["overall"].as_dict()
     floor = MEASURED[split]
     assert rates["hit@1"] >= floor["hit@1"] - MARGIN, rates
@@ -50,8 +71,9 @@ def test_rates_do_not_regress(real_explainer: Explainer, split: str) -> None:
 
 
 def test_fused_ranking_beats_both_baselines(real_explainer: Explainer) -> None:
-    answerable = [q for q in QUESTIONS if q.expected]
-    ours = score(outcomes_for(real_explainer, answerable))["overall"]
+    # Ranking against ranking: the answers also refuse and keep a slot for legal help.
+    answerable = [q for q in [*QUESTIONS, *DEV_QUESTIONS] if q.expected]
+    ours = score(outcomes_for(real_explainer, answerable, "fused-order"))["overall"]
     for method in ("bm25", "dense"):
         baseline = score(outcomes_for(real_explainer, answerable, method))["overall"]
         assert ours.hit_at_3 > baseline.hit_at_3, method
