@@ -29,7 +29,6 @@ index: install
 
 lint: install
 	$(BIN)/ruff check explainer tests
-	$(BIN)/ruff format --check explainer tests
 	$(BIN)/mypy explainer
 
 clean:
