@@ -57,6 +57,7 @@ def test_lower_case_acronym_is_ambiguous(matcher: AliasMatcher) -> None:
     ("How do I bake bread?", False, False, False, False),
     ("ICE is at my door right now", False, True, True, False),
     ("mi esposo fue detenido por ICE", False, True, True, False),
+    ("detuvieron a mi esposo anoche, que hacemos", False, True, True, False),
     ("¿Qué es un acuerdo 287(g)?", False, False, False, True),
 ])
 def test_intent(question: str, greeting: bool, advice: bool, urgent: bool,

@@ -27,6 +27,7 @@ _URGENT = re.compile(
     r"|(got|was|were|been) arrested by (ice|immigration)"
     r"|just (arrested|detained|picked up|taken)|emergency"
     r"|esta aqui|estan aqui|en (la|mi|nuestra) puerta|(lo|la|me|nos) detuvieron"
+    r"|(detuvieron|arrestaron|se llevaron|agarraron) a (mi|mis|nuestro|nuestra|nuestros)"
     r"|(fue|fueron) (detenid[oa]s?|arrestad[oa]s?)"
     r"|lo arrestaron|la arrestaron|se (lo|la) llevaron|emergencia)\b"
 )

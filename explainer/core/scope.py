@@ -33,6 +33,7 @@ FIELD_WORDS = _stems("""
     agreement agreements acuerdo acuerdos
     inmigracion inmigrante inmigrantes migrante deportar deportado deportada deportacion
     detenido detenida detener detencion retencion indocumentado indocumentada indocumentados
+    detuvieron detuvo arrestaron arresto arrestado arrestada deportaron
     papeles ciudadano ciudadania santuario orden redada derechos estatus asilo frontera
     ero dhs eoir cbp nta igsa moa wso aclu
 """)
