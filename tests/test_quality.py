@@ -1,9 +1,9 @@
 """Answer quality with the real model: a regression fails here.
 
 tests/data/questions.jsonl holds the tune split (calibrated on) and the holdout quarter (never
-tuned on). tests/data/dev_questions.jsonl is a later blind set that was also used to calibrate,
-kept apart so the holdout stays a quarter of questions.jsonl. The floors are the rates measured,
-less a small margin. See the issue notes for figures.
+tuned on: blind writer G). tests/data/dev_questions.jsonl holds more blind questions that were
+used to calibrate, kept apart so the holdout stays a quarter of questions.jsonl. The floors are
+the rates measured, less a small margin. See the issue notes for figures.
 """
 
 from __future__ import annotations
@@ -25,11 +25,12 @@ DEV_QUESTIONS = load_questions(DATA / "dev_questions.jsonl")
 MARGIN = 0.03
 
 # Measured 2026-11-29. Floors for hit@1, hit@3 and refusal, and the ceiling for false refusals,
-# before the margin. Issue 3's targets are not met on the holdout: see its note.
+# before the margin. The holdout (writer G) was measured once: refusal is short of issue 3's
+# 0.95 (see its note).
 MEASURED = {
-    "tune": {"hit@1": 0.879, "hit@3": 0.979, "refusal": 0.986, "false_refusal": 0.011},
-    "holdout": {"hit@1": 0.857, "hit@3": 0.923, "refusal": 0.957, "false_refusal": 0.033},
-    "dev": {"hit@1": 0.896, "hit@3": 0.979, "refusal": 0.926, "false_refusal": 0.010},
+    "tune": {"hit@1": 0.872, "hit@3": 0.974, "refusal": 0.978, "false_refusal": 0.009},
+    "holdout": {"hit@1": 0.865, "hit@3": 0.955, "refusal": 0.897, "false_refusal": 0.009},
+    "dev": {"hit@1": 0.935, "hit@3": 0.984, "refusal": 0.933, "false_refusal": 0.008},
 }
 
 
