@@ -182,6 +182,11 @@ def test_form_numbers_are_spelled_one_way() -> None:
         "i-200", "vs", "i-205", "vs", "i-247a", "vs", "i-247a"]
 
 
+def test_a_question_file_cannot_put_escape_codes_on_the_terminal() -> None:
+    question = EvalQuestion(question="q", expected=["ice\x1b[2J"], category="x\x1b]0;t\x07y")
+    assert (question.category, question.expected) == ("xy", ["ice"])
+
+
 def test_misses_are_listed_with_what_was_got_and_wanted() -> None:
     answerable = EvalQuestion(question="what is ICE", expected=["ice"], category="definition")
     refuse = EvalQuestion(question="tell me a joke", expected=[], category="out_of_scope")

@@ -22,7 +22,7 @@ URGENT_ID = "if-this-is-happening-now"
 
 @dataclass(frozen=True)
 class Thresholds:
-    """Where "in scope" starts. Calibrated on the tune split of tests/data/questions.jsonl."""
+    """Where "in scope" starts. Calibrated on the tune split and tests/data/dev_questions.jsonl."""
 
     # A whole unit at least this similar: in scope on its own.
     in_scope: float = 0.48

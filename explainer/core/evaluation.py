@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from explainer.core.text import clean_line
 
 OVERALL = "overall"
 
@@ -21,6 +23,17 @@ class EvalQuestion(BaseModel):
     category: str
     split: Literal["tune", "holdout"] = "tune"
     origin: str | None = None  # who wrote it, e.g. a blind set written without seeing the engine
+
+    # The table and the list of misses print these: no escape codes from a question file.
+    @field_validator("category")
+    @classmethod
+    def _inert_category(cls, value: str) -> str:
+        return clean_line(value)
+
+    @field_validator("expected")
+    @classmethod
+    def _inert_ids(cls, value: list[str]) -> list[str]:
+        return [clean_line(unit_id) for unit_id in value]
 
 
 class QuestionFileError(Exception):

@@ -21,7 +21,7 @@ from explainer.core.text import light_stem, search_terms, tokens
 RRF_K = 60
 CANDIDATES = 20
 # How much each ranking counts in the fusion (dense, BM25, named terms): calibrated on the tune
-# split. BM25 counts more because the asks give it people's own words for each unit.
+# split and the dev set. BM25 counts more because the asks give it people's own words.
 RANKING_WEIGHTS = (1.0, 3.0, 1.0)
 
 
