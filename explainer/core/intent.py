@@ -31,12 +31,20 @@ _URGENT = re.compile(
     r"|(fue|fueron) (detenid[oa]s?|arrestad[oa]s?)"
     r"|lo arrestaron|la arrestaron|se (lo|la) llevaron|emergencia)\b"
 )
-# Requests to do something else: write, translate, compute, role-play, change the rules.
+# Requests to do something else: write, translate, compute, role-play, change the rules, or
+# give an opinion (we only quote what we hold, and hold no opinions).
 _TASK = re.compile(
-    r"^(please )?(write|draft|compose|translate|calculate|summarize|generate|create|code)\b"
-    r"|\b(ignore|forget|disregard) (all |your |the |previous |my )*(instructions|rules|prompt)"
+    r"^(please |can you |could you )?(write|draft|compose|translate|calculate|summarize"
+    r"|generate|create|code)\b"
+    r"|\b(ignore|forget|disregard|bypass|override)\b(\W+\w+){0,3}?\W+(instructions|rules"
+    r"|prompt|knowledge|sources|guidelines|restrictions|limits|programming|training)\b"
     r"|\b(pretend|act as|role ?play|you are now|developer mode|system prompt)\b"
-    r"|^(escribe|traduce|calcula)\b"
+    r"|\b(your|ur) (own |personal |honest )?(opinion|view)\b"
+    r"|\bwhat do you (personally |honestly )?(think|believe|feel)\b"
+    r"|^(escribe|escribeme|escribenos|redacta|traduce|traduceme|calcula)\b"
+    r"|\b(olvida|olvidate de|ignora)\b(\W+\w+){0,3}?\W+(instrucciones|reglas|fuentes"
+    r"|limites|datos)\b"
+    r"|\b(tu|su) opinion\b|\bque (opinas|piensas|crees)\b"
 )
 _DEFINITIONAL = re.compile(
     r"^(so )?(what|whats|what's|wat|wut|wht)\b.*\b(is|are|s|does|do)\b"
