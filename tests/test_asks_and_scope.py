@@ -12,7 +12,7 @@ from explainer.core.evaluation import EvalQuestion, Outcome, format_misses, is_m
 from explainer.core.index import MANIFEST_FILE
 from explainer.core.intent import read_intent
 from explainer.core.knowledge import KnowledgeError, load_knowledge
-from explainer.core.scope import about_another_state, field_words, setting_words
+from explainer.core.scope import about_another_state, field_words, looks_spanish, setting_words
 from explainer.core.text import tokens
 from tests.helpers import ARTICLE, DEFINITIONS, fake_explainer, write_knowledge
 from tests.test_index import current_build
@@ -228,3 +228,26 @@ def test_an_ask_that_pulls_two_ways_is_an_error(tmp_path: Path) -> None:
         f'{ice}:4: the ask "which federal agents knock on doors looking for people" is also '
         f'given to "detainer" ({detainer_path})',
     ])
+
+
+def test_naming_a_term_does_not_outweigh_a_topic_we_do_not_cover(tmp_path: Path) -> None:
+    # "What is the pay of an ICE officer" names ICE and reads like "what is X", but asks
+    # something the knowledge does not hold.
+    salary = "topics:\n  jobs:\n    - what is the pay of an ICE officer\n"
+    explainer = fake_explainer(knowledge_with(tmp_path, not_covered=salary), tmp_path / "cache")
+    assert explainer.ask("what is the pay of an ICE officer").reason == "out_of_scope"
+    assert explainer.ask("what is ICE").status == "answered"
+    other = fake_explainer(knowledge_with(tmp_path / "b", not_covered=None), tmp_path / "c2")
+    assert other.ask("what is the pay of an ICE officer").status == "answered"
+
+
+@pytest.mark.parametrize(("question", "spanish"), [
+    ("¿Qué es un detainer?", True),
+    ("cuales condados de minnesota firmaron con ICE", True),
+    ("necesito un abogado gratis", True),
+    ("what is a detainer", False),
+    ("is la migra the same as ICE", False),
+    ("can ICE come to my house", False),
+])
+def test_spanish_questions_are_recognized(question: str, spanish: bool) -> None:
+    assert looks_spanish(question) is spanish

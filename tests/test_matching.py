@@ -59,6 +59,10 @@ def test_lower_case_acronym_is_ambiguous(matcher: AliasMatcher) -> None:
     ("mi esposo fue detenido por ICE", False, True, True, False),
     ("detuvieron a mi esposo anoche, que hacemos", False, True, True, False),
     ("¿Qué es un acuerdo 287(g)?", False, False, False, True),
+    ("agents are knocking on the door", False, False, True, False),
+    ("there are agents outside the house right now", False, False, True, False),
+    ("how long does a work visa take right now", False, False, False, False),
+    ("la migra esta afuera ahorita", False, False, True, False),
 ])
 def test_intent(question: str, greeting: bool, advice: bool, urgent: bool,
                 definitional: bool) -> None:

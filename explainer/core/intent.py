@@ -22,7 +22,8 @@ _ADVICE = re.compile(
 )
 _URGENT = re.compile(
     r"\b(at (my|the|our) (door|house|home)|outside (my|our) (house|home|door|apartment)"
-    r"|right now|happening now|(is|are) here now|(ice|police|agents?|officers?) (is|are) here"
+    r"|(knocking|banging|pounding) (on|at)|happening now|(is|are) here now"
+    r"|(ice|police|agents?|officers?) (is|are) here"
     r"|(just )?(got|was|were|been|being) (detained|picked up|taken)( by (ice|la migra))?"
     r"|(got|was|were|been) arrested by (ice|immigration)"
     r"|just (arrested|detained|picked up|taken)|emergency"
@@ -62,6 +63,14 @@ _ASKS_FOR_NAME = re.compile(
 )
 
 
+# "Right now" is urgent only beside a place: "agents outside right now", not "visa wait right now".
+_NOW = re.compile(r"\b(right now|ahorita|ahora mismo)\b")
+_PRESENCE = re.compile(
+    r"\b(door|house|home|outside|hallway|apartment|building|here|car|street"
+    r"|puerta|casa|afuera|aqui)\b"
+)
+
+
 @dataclass(frozen=True)
 class Intent:
     greeting: bool
@@ -77,7 +86,7 @@ def read_intent(question: str) -> Intent:
     return Intent(
         greeting=bool(words) and all(word in _GREETING_WORDS for word in words),
         seeks_advice=bool(_ADVICE.search(text)),
-        urgent=bool(_URGENT.search(text)),
+        urgent=bool(_URGENT.search(text) or (_NOW.search(text) and _PRESENCE.search(text))),
         definitional=bool(_DEFINITIONAL.search(text)) and not _ASKS_FOR_NAME.search(text),
         task=bool(_TASK.search(text)),
     )

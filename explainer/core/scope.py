@@ -67,6 +67,21 @@ _OTHER_STATES = re.compile(
 _MINNESOTA = re.compile(r"\b(minnesota|mn|minn)\b")
 
 
+# Common Spanish words that are not also English words.
+_SPANISH_WORDS = frozenset("""
+    que el los las del mi mis es un una por para con como cuanto cuantos cuantas cuando donde
+    quien puedo puede pueden tengo tiene tienen esta estan estoy son hay lo le les su sus si y
+    pero porque sin sobre hasta muy ya al nos te se ser hacer hago debo fue eso esto de cual
+    cuales necesito significa gratis dan consigo encuentro abogado
+""".split())
+
+
+def looks_spanish(question: str) -> bool:
+    """Written in Spanish: the English model puts such questions near every Spanish text."""
+    words = re.findall(r"\w+", normalize(question))
+    return "¿" in question or sum(word in _SPANISH_WORDS for word in words) >= 2
+
+
 def about_another_state(question: str) -> bool:
     """Names another US state and not Minnesota: outside what the knowledge covers."""
     plain = normalize(question)
