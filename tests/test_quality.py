@@ -1,7 +1,7 @@
 """Answer quality with the real model: a regression fails here.
 
 tests/data/questions.jsonl holds the tune split (calibrated on) and the holdout quarter (never
-tuned on: blind writer G). tests/data/dev_questions.jsonl holds more blind questions that were
+tuned on: blind writer H). tests/data/dev_questions.jsonl holds more blind questions that were
 used to calibrate, kept apart so the holdout stays a quarter of questions.jsonl. The floors are
 the rates measured, less a small margin. See the issue notes for figures.
 """
@@ -25,12 +25,12 @@ DEV_QUESTIONS = load_questions(DATA / "dev_questions.jsonl")
 MARGIN = 0.03
 
 # Measured 2026-11-29. Floors for hit@1, hit@3 and refusal, and the ceiling for false refusals,
-# before the margin. The holdout (writer G) was measured once: refusal is short of issue 3's
-# 0.95 (see its note).
+# before the margin. The holdout (writer H) was measured once and misses the targets of issue 3
+# (see its note).
 MEASURED = {
-    "tune": {"hit@1": 0.872, "hit@3": 0.974, "refusal": 0.978, "false_refusal": 0.009},
-    "holdout": {"hit@1": 0.865, "hit@3": 0.955, "refusal": 0.897, "false_refusal": 0.009},
-    "dev": {"hit@1": 0.935, "hit@3": 0.984, "refusal": 0.933, "false_refusal": 0.008},
+    "tune": {"hit@1": 0.861, "hit@3": 0.955, "refusal": 1.0, "false_refusal": 0.022},
+    "holdout": {"hit@1": 0.85, "hit@3": 0.925, "refusal": 0.923, "false_refusal": 0.054},
+    "dev": {"hit@1": 0.94, "hit@3": 0.985, "refusal": 1.0, "false_refusal": 0.007},
 }
 
 
