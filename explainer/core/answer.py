@@ -96,11 +96,11 @@ class Answerer:
         )
         # "What is ICE?" is always answered; "what is the pay of an ICE officer" asks more than
         # the term, so a topic we do not cover can outweigh it.
-        just_the_term = named and intent.definitional and _asks_only_about(question, matches)
+        about_a_term = named and intent.definitional
+        just_the_term = about_a_term and _asks_only_about(question, matches)
         in_scope = intent.urgent or (
             not about_another_state(question) and not intent.task
-            and (just_the_term
-                 or (not uncovered and ((named and intent.definitional) or close_enough))))
+            and (just_the_term or (not uncovered and (about_a_term or close_enough))))
         see = self._see(intent, in_scope)
         if not in_scope:
             return refusal(question, "out_of_scope", language, see)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from explainer.core.text import content_tokens, light_stem, normalize
+from explainer.core.text import content_tokens, light_stem, normalize, tokens
 
 
 def _stems(words: str) -> frozenset[str]:
@@ -78,8 +78,7 @@ _SPANISH_WORDS = frozenset("""
 
 def looks_spanish(question: str) -> bool:
     """Written in Spanish: the English model puts such questions near every Spanish text."""
-    words = re.findall(r"\w+", normalize(question))
-    return "¿" in question or sum(word in _SPANISH_WORDS for word in words) >= 2
+    return "¿" in question or sum(word in _SPANISH_WORDS for word in tokens(question)) >= 2
 
 
 def about_another_state(question: str) -> bool:
