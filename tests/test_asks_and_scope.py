@@ -139,6 +139,20 @@ def test_requests_to_do_something_else_are_tasks(question: str, task: bool) -> N
     assert read_intent(question).task is task
 
 
+@pytest.mark.parametrize(("question", "detail"), [
+    ("whats the phone number for the county jail", True),
+    ("how much does a private immigration lawyer charge", True),
+    ("what percent of people win their case", True),
+    ("will the aclu win the lawsuit", True),
+    ("cuanto cuesta una fianza de inmigracion", True),
+    ("where can we get a lawyer that doesn't cost anything", False),
+    ("what is a detainer", False),
+    ("how long can the jail hold someone for ICE", False),
+])
+def test_requests_for_details_we_keep_none_of(question: str, detail: bool) -> None:
+    assert read_intent(question).asks_for_detail is detail
+
+
 @pytest.mark.parametrize(("question", "field", "setting"), [
     ("is my green card enough", {"green card"}, set()),
     ("what does the article say about training", {"the article"}, {"article"}),

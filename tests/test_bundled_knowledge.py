@@ -9,6 +9,7 @@ import pytest
 import textstat
 import yaml
 
+from explainer.core.aliases import AliasMatcher
 from explainer.core.knowledge import load_knowledge
 from explainer.core.models import ArticleUnit, DefinitionUnit
 from explainer.resources import bundled_knowledge
@@ -94,3 +95,14 @@ def test_known_pitfalls_do_not_appear() -> None:
     assert not re.search(r"gross misdemeanor[^.]*\b(a|one) year\b", text, re.IGNORECASE)
     for match in re.finditer(r"[^.]*\bfree lawyer[^.]*\.", text):
         assert re.search(r"\b(no|not|don't|doesn't|won't)\b", match.group(0)), match.group(0)
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("My friend got a Notice to Appear in the mail", "notice-to-appear"),
+    ("what does the Warrant Service Officer do", "warrant-service-officer"),
+    ("que significa expulsión expedita", "expedited-removal"),
+])
+def test_a_term_is_found_without_the_part_in_brackets(question: str, expected: str) -> None:
+    definitions = [u for u in load_knowledge([bundled_knowledge()]).units
+                   if isinstance(u, DefinitionUnit)]
+    assert expected in [m.definition_id for m in AliasMatcher(definitions).find(question)]

@@ -20,6 +20,7 @@ class AliasMatch:
 
 
 MIN_FUZZY_LENGTH = 6
+_BRACKETED = re.compile(r"\s+\(.*\)$")
 FUZZY_CUTOFF = 0.85
 
 
@@ -28,7 +29,9 @@ class AliasMatcher:
         self._owner: dict[tuple[str, ...], str] = {}
         self._acronyms: set[tuple[str, ...]] = set()
         for definition in definitions:
-            for alias in [definition.term, *definition.aliases]:
+            # "Notice to Appear (NTA)": people type the name without the part in brackets.
+            short_term = _BRACKETED.sub("", definition.term)
+            for alias in [definition.term, short_term, *definition.aliases]:
                 phrase = tuple(tokens(alias))
                 if phrase:
                     self._owner.setdefault(phrase, definition.id)

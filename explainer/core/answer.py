@@ -33,11 +33,15 @@ class Thresholds:
     with_setting_word: float = 0.45
     # ... or this, and the question names a defined term.
     with_term: float = 0.25
+    # ... or a question people ask (or a unit) this close, whatever words it uses.
+    on_its_own: float = 0.70
     # Out of scope when a question we know we cannot answer (not-covered.yaml) is at least
     # this much closer than the closest row we hold.
     not_covered_margin: float = 0.02
     # ... and for a question in Spanish, which the English model puts near every Spanish text.
     not_covered_margin_spanish: float = 0.06
+    # ... less this when the question asks for a detail we keep none of (intent.py).
+    detail_lean: float = 0.3
     # Extra excerpts (beyond named terms) must be at least this similar to the question.
     keep: float = 0.30
     # A lower-case acronym ("ice") counts as the term only if the question is this close.
@@ -87,12 +91,15 @@ class Answerer:
         # Nearer to a topic we know we do not cover than to anything we hold: say so.
         margin = (limits.not_covered_margin_spanish if looks_spanish(question)
                   else limits.not_covered_margin)
+        if intent.asks_for_detail:
+            margin -= limits.detail_lean
         uncovered = self.retriever.not_covered_score(vector) >= best_row + margin
         close_enough = (
             best_unit >= limits.in_scope
             or (best_row >= limits.with_field_word and bool(field_words(question)))
             or (best_row >= limits.with_setting_word and bool(setting_words(question)))
             or (best_row >= limits.with_term and named)
+            or best_row >= limits.on_its_own
         )
         # "What is ICE?" is always answered; "what is the pay of an ICE officer" asks more than
         # the term, so a topic we do not cover can outweigh it.

@@ -62,6 +62,23 @@ _ASKS_FOR_NAME = re.compile(
     r"|\bcomo se llama\b"
 )
 
+# A specific detail we do not keep: contact details, prices, shares, forecasts, how long a
+# process takes, deadlines and appeals.
+# Such a question is often worded like one we answer, so it leans towards "not covered".
+_DETAIL = re.compile(
+    r"\b(phone|phone number|hotline|email|e-mail|street address|mailing address|home address(es)?"
+    r"|zip code|website|case number"
+    r"|fax|opening hours|what time does|hours (is|are) .* open"
+    r"|cost|costs|fee|fees|price|prices|how much (does|do|is|are|would|will) .* (cost|charge|pay)"
+    r"|percent|percentage|what share|statistics|population"
+    r"|will .* (win|lose|rule|pass)|when will|going to (win|lose|rule|pass)|predict"
+    r"|how long (does|do|will) it take|deadline|appeal|appeals"
+    r"|telefono|numero de telefono|correo|direccion|pagina web|horario|precio|porcentaje"
+    r"|cuanto (cuesta|cobra|cobran|tarda|tardan|tiempo tarda)|va a ganar|van a ganar"
+    r"|apelar|apelacion)\b"
+)
+# "Free" help is something we list; "at no cost" asks for it, not for a price.
+_NO_COST = re.compile(r"\b(no cost|free|doesn'?t cost|does not cost|sin costo|gratis)\b")
 
 # "Right now" is urgent only beside a place: "agents outside right now", not "visa wait right now".
 _NOW = re.compile(r"\b(right now|ahorita|ahora mismo)\b")
@@ -78,6 +95,7 @@ class Intent:
     urgent: bool
     definitional: bool
     task: bool  # asks us to do something other than explain (we only quote what we hold)
+    asks_for_detail: bool = False  # a phone number, price, share or forecast (we keep none)
 
 
 def read_intent(question: str) -> Intent:
@@ -89,4 +107,5 @@ def read_intent(question: str) -> Intent:
         urgent=bool(_URGENT.search(text) or (_NOW.search(text) and _PRESENCE.search(text))),
         definitional=bool(_DEFINITIONAL.search(text)) and not _ASKS_FOR_NAME.search(text),
         task=bool(_TASK.search(text)),
+        asks_for_detail=bool(_DETAIL.search(text)) and not _NO_COST.search(text),
     )
