@@ -53,6 +53,8 @@ def test_lower_case_acronym_is_ambiguous(matcher: AliasMatcher) -> None:
 @pytest.mark.parametrize(("question", "greeting", "advice", "urgent", "definitional"), [
     ("hello there!", True, False, False, False),
     ("What is a detainer?", False, False, False, True),
+    ("What's the arrangement called where deputies do ICE work?", False, False, False, False),
+    ("what's the official word for deportation", False, False, False, False),
     ("can the sheriff deport me", False, True, False, False),
     ("How do I bake bread?", False, False, False, False),
     ("ICE is at my door right now", False, True, True, False),

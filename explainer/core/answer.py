@@ -39,7 +39,7 @@ class Thresholds:
     # this much closer than the closest row we hold.
     not_covered_margin: float = 0.02
     # ... and for a question in Spanish, which the English model puts near every Spanish text.
-    not_covered_margin_spanish: float = 0.06
+    not_covered_margin_spanish: float = 0.03
     # ... less this when the question asks for a detail we keep none of (intent.py).
     detail_lean: float = 0.3
     # Extra excerpts (beyond named terms) must be at least this similar to the question.

@@ -59,6 +59,8 @@ _ASKS_FOR_NAME = re.compile(
     r"\bwhat (do|would|does) (you|they|we|people|one|the law) call\b"
     r"|\bwhat(s|'s| is| are)? (it|this|that|they) called\b"
     r"|\b(name|word|term) (for|of) (it|this|that|when|the thing)\b"
+    r"|\bwhat('s|s| is| are)? (the|this|that) (\w+ ){1,3}called\b|\bcalled\W*$"
+    r"|\b(official|legal|right|proper) (word|term|name) for\b"
     r"|\bcomo se llama\b"
 )
 

@@ -12,7 +12,8 @@ Status = Literal["vetted", "draft"]
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 # A question as people ask it: used to find an entry, never shown as an answer.
 Ask = Annotated[str, Field(min_length=3, max_length=200)]
-MAX_ASKS = 40
+# Enough ways of asking to find an entry; each one costs a row in the index.
+MAX_ASKS = 60
 _PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
 
