@@ -58,6 +58,7 @@ def test_lower_case_acronym_is_ambiguous(matcher: AliasMatcher) -> None:
     ("can the sheriff deport me", False, True, False, False),
     ("How do I bake bread?", False, False, False, False),
     ("ICE is at my door right now", False, True, True, False),
+    ("ICE took my husband this morning", False, True, True, False),
     ("mi esposo fue detenido por ICE", False, True, True, False),
     ("detuvieron a mi esposo anoche, que hacemos", False, True, True, False),
     ("¿Qué es un acuerdo 287(g)?", False, False, False, True),

@@ -37,7 +37,7 @@ class Thresholds:
     on_its_own: float = 0.70
     # Out of scope when a question we know we cannot answer (not-covered.yaml) is at least
     # this much closer than the closest row we hold.
-    not_covered_margin: float = 0.02
+    not_covered_margin: float = 0.03
     # ... and for a question in Spanish, which the English model puts near every Spanish text.
     not_covered_margin_spanish: float = 0.03
     # ... less this when the question asks for a detail we keep none of (intent.py).

@@ -27,6 +27,8 @@ _URGENT = re.compile(
     r"|(just )?(got|was|were|been|being) (detained|picked up|taken)( by (ice|la migra))?"
     r"|(got|was|were|been) arrested by (ice|immigration)"
     r"|just (arrested|detained|picked up|taken)|emergency"
+    r"|(ice|la migra|immigration|agents?|officers?) (just )?"
+    r"(took|picked up|detained|arrested|grabbed) (my|our)"
     r"|esta aqui|estan aqui|en (la|mi|nuestra) puerta|(lo|la|me|nos) detuvieron"
     r"|(detuvieron|arrestaron|se llevaron|agarraron) a (mi|mis|nuestro|nuestra|nuestros)"
     r"|(fue|fueron) (detenid[oa]s?|arrestad[oa]s?)"
