@@ -1,13 +1,16 @@
 """Answer quality with the real model: a regression fails here.
 
-tests/data/questions.jsonl holds the tune split (calibrated on) and the holdout quarter (never
-tuned on: blind writer H). tests/data/dev_questions.jsonl holds more blind questions that were
-used to calibrate, kept apart so the holdout stays a quarter of questions.jsonl. The floors are
-the rates measured, less a small margin. See the issue notes for figures.
+tests/data/questions.jsonl holds the tune split (calibrated on; it includes earlier holdouts,
+whose misses were read once they were spent) and the holdout quarter (never tuned on: blind
+writer M, written from a digest of the knowledge only). tests/data/dev_questions.jsonl holds
+more blind questions used to calibrate, among them writer N's hard near misses, kept apart so
+the holdout stays a quarter of questions.jsonl. The floors are the rates measured, less a small
+margin. See the issue notes for figures.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -25,12 +28,11 @@ DEV_QUESTIONS = load_questions(DATA / "dev_questions.jsonl")
 MARGIN = 0.03
 
 # Measured 2026-11-29. Floors for hit@1, hit@3 and refusal, and the ceiling for false refusals,
-# before the margin. The holdout (writer H) was measured once and misses the targets of issue 3
-# (see its note).
+# before the margin. The holdout (writer M) was measured once, after the last calibration.
 MEASURED = {
-    "tune": {"hit@1": 0.861, "hit@3": 0.955, "refusal": 1.0, "false_refusal": 0.022},
-    "holdout": {"hit@1": 0.85, "hit@3": 0.925, "refusal": 0.923, "false_refusal": 0.054},
-    "dev": {"hit@1": 0.94, "hit@3": 0.985, "refusal": 1.0, "false_refusal": 0.007},
+    "tune": {"hit@1": 0.895, "hit@3": 0.975, "refusal": 0.994, "false_refusal": 0.012},
+    "holdout": {"hit@1": 0.887, "hit@3": 0.974, "refusal": 0.962, "false_refusal": 0.010},
+    "dev": {"hit@1": 0.945, "hit@3": 0.983, "refusal": 0.912, "false_refusal": 0.008},
 }
 
 
@@ -78,3 +80,17 @@ def test_fused_ranking_beats_both_baselines(real_explainer: Explainer) -> None:
     for method in ("bm25", "dense"):
         baseline = score(outcomes_for(real_explainer, answerable, method))["overall"]
         assert ours.hit_at_3 > baseline.hit_at_3, method
+
+
+def test_no_ask_or_not_covered_question_repeats_a_holdout_question() -> None:
+    # The asks and not-covered lists are used to answer: a holdout question copied into them
+    # would be measured on itself.
+    def plain(text: str) -> str:
+        return " ".join(re.findall(r"\w+", text.casefold()))
+
+    knowledge = load_knowledge([bundled_knowledge()])
+    used = {plain(ask) for unit in knowledge.units for ask in unit.asks}
+    used |= {plain(q) for q in knowledge.not_covered}
+    for question in QUESTIONS:
+        if question.split == "holdout":
+            assert plain(question.question) not in used, question.question
