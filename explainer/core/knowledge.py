@@ -401,13 +401,15 @@ def _ask_conflicts(definitions: list[DefinitionUnit], not_covered: Sequence[str]
         for number, ask in enumerate(unit.asks):
             key = tuple(tokens(ask))
             other = asked_by.setdefault(key, unit)
-            where = Path(unit.file), _field_line(unit, ("asks", number))
             if other.id != unit.id:
-                problems.append(Problem(*where, f'the ask "{ask}" is also given to '
-                                        f'"{other.id}" ({other.file})'))
+                reason = f'the ask "{ask}" is also given to "{other.id}" ({other.file})'
             elif key in refused:
-                problems.append(Problem(*where, f'the ask "{ask}" is also listed in '
-                                        f"{NOT_COVERED_FILE} as a topic we do not cover"))
+                reason = (f'the ask "{ask}" is also listed in {NOT_COVERED_FILE} as a topic we '
+                          "do not cover")
+            else:
+                continue
+            # Finding the line re-reads the file: only worth it for a problem.
+            problems.append(Problem(Path(unit.file), _field_line(unit, ("asks", number)), reason))
     return problems
 
 
