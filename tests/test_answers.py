@@ -142,3 +142,9 @@ def test_answers_are_the_same_after_many_questions(knowledge: Path, tmp_path: Pa
         for q in questions:
             explainer.ask(q)
     assert [explainer.ask(q) for q in questions] == first
+
+
+def test_an_unknown_baseline_ranking_is_an_error(explainer: Explainer) -> None:
+    assert explainer.baseline_ids("what is a detainer", "dense")
+    with pytest.raises(ValueError, match="unknown ranking"):
+        explainer.baseline_ids("what is a detainer", "densse")

@@ -167,7 +167,9 @@ class Explainer:
         vector = self._loaded.encoder.encode([cleaned])[0]
         if method == "fused-order":
             return self._answerer.ranked_ids(cleaned, vector, read_intent(cleaned))
-        return retriever.dense_order(vector)
+        if method == "dense":
+            return retriever.dense_order(vector)
+        raise ValueError(f"unknown ranking {method!r}: use fused-order, bm25 or dense")
 
     # What front ends need ------------------------------------------------------------------
 
