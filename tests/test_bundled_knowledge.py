@@ -103,6 +103,4 @@ def test_known_pitfalls_do_not_appear() -> None:
     ("que significa expulsión expedita", "expedited-removal"),
 ])
 def test_a_term_is_found_without_the_part_in_brackets(question: str, expected: str) -> None:
-    definitions = [u for u in load_knowledge([bundled_knowledge()]).units
-                   if isinstance(u, DefinitionUnit)]
-    assert expected in [m.definition_id for m in AliasMatcher(definitions).find(question)]
+    assert expected in [m.definition_id for m in AliasMatcher(DEFINITIONS).find(question)]

@@ -20,8 +20,9 @@ class AliasMatch:
 
 
 MIN_FUZZY_LENGTH = 6
-_BRACKETED = re.compile(r"\s+\(.*\)$")
 FUZZY_CUTOFF = 0.85
+# The part of a term in brackets at its end: "Notice to Appear (NTA)".
+_BRACKETED = re.compile(r"\s+\(.*\)$")
 
 
 class AliasMatcher:

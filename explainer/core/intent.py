@@ -70,14 +70,13 @@ _ASKS_FOR_NAME = re.compile(
 # process takes, deadlines and appeals.
 # Such a question is often worded like one we answer, so it leans towards "not covered".
 _DETAIL = re.compile(
-    r"\b(phone|phone number|hotline|email|e-mail|street address|mailing address|home address(es)?"
-    r"|zip code|website|case number"
-    r"|fax|opening hours|what time does|hours (is|are) .* open"
-    r"|cost|costs|fee|fees|price|prices|how much (does|do|is|are|would|will) .* (cost|charge|pay)"
+    r"\b(phone|hotline|e-?mail|street address|mailing address|home address(es)?|zip code"
+    r"|website|case number|fax|opening hours|what time does|hours (is|are) .* open"
+    r"|costs?|fees?|prices?|how much (does|do|is|are|would|will) .* (charge|pay)"
     r"|percent|percentage|what share|statistics|population"
     r"|will .* (win|lose|rule|pass)|when will|going to (win|lose|rule|pass)|predict"
-    r"|how long (does|do|will) it take|deadline|appeal|appeals"
-    r"|telefono|numero de telefono|correo|direccion|pagina web|horario|precio|porcentaje"
+    r"|how long (does|do|will) it take|deadline|appeals?"
+    r"|telefono|correo|direccion|pagina web|horario|precio|porcentaje"
     r"|cuanto (cuesta|cobra|cobran|tarda|tardan|tiempo tarda)|va a ganar|van a ganar"
     r"|apelar|apelacion)\b"
 )
@@ -99,7 +98,7 @@ class Intent:
     urgent: bool
     definitional: bool
     task: bool  # asks us to do something other than explain (we only quote what we hold)
-    asks_for_detail: bool = False  # a phone number, price, share or forecast (we keep none)
+    asks_for_detail: bool  # a phone number, price, share or forecast (we keep none)
 
 
 def read_intent(question: str) -> Intent:
