@@ -42,6 +42,8 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     ask = commands.add_parser("ask", help="answer one question, or one per line from stdin")
     ask.add_argument("--json", action="store_true", help="print one JSON object per answer")
+    ask.add_argument("--explain", action="store_true",
+                     help="also show why: the decision's features, probability and rule")
     ask.add_argument("question", nargs="?", help="the question (default: read stdin)")
     knowledge = commands.add_parser("knowledge", help="look at the knowledge files")
     knowledge_commands = knowledge.add_subparsers(dest="knowledge_command", metavar="ACTION",
@@ -95,6 +97,14 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--json", action="store_true", help="print the rates as JSON")
     evaluate.add_argument("--misses", action="store_true",
                           help="also list each question missed, with the ids it got")
+    calibrate = commands.add_parser(
+        "calibrate", help="fit the answer decision from labelled question files")
+    calibrate.add_argument("files", type=Path, nargs="+",
+                           help="JSON lines as for eval (the holdout split is never used)")
+    calibrate.add_argument("--false-refusals", type=float, default=0.03, metavar="RATE",
+                           help="the false-refusal rate the operating point allows (0.03)")
+    calibrate.add_argument("--out", dest="model_out", type=Path, default=None,
+                           help="where to write the model (default: the one that ships)")
     return parser
 
 
@@ -116,7 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "ask":
         from explainer.commands.ask import run_ask
 
-        return run_ask(settings, args.question, as_json=args.json)
+        return run_ask(settings, args.question, as_json=args.json, explain=args.explain)
     if args.command == "knowledge":
         from explainer.commands import knowledge
 
@@ -143,6 +153,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from explainer.commands.kiosk import run_hash_pin
 
         return run_hash_pin()
+    if args.command == "calibrate":
+        from explainer.commands.calibrate import run_calibrate
+
+        return run_calibrate(settings, args.files, target=args.false_refusals,
+                             out=args.model_out)
     if args.command == "eval":
         from explainer.commands.evaluate import run_eval
 

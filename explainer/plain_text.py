@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import textwrap
 
+from explainer.core.answer import Explanation
 from explainer.core.messages import t
 from explainer.core.models import Answer, DefinitionUnit, Excerpt
 from explainer.core.text import clean_text
@@ -86,4 +87,21 @@ def definition_text(unit: DefinitionUnit, titles: dict[str, str] | None = None,
         names = [(titles or {}).get(related, related) for related in unit.related]
         lines += _lines(t("related") + "; ".join(names) + ".", width)
     lines += ["", t("not_advice")]
+    return "\n".join(lines)
+
+
+def explanation_text(why: Explanation | None) -> str:
+    """Why a question was answered or refused, for `explainer ask --explain` (for maintainers)."""
+    if why is None:
+        return "Why: decided before any search (empty, too long, or a greeting)."
+    verdict = "answered" if why.answered else "refused"
+    lines = [f"Why: {verdict}. Rule: {why.rule or 'none, the model decided'}. "
+             f"P(answerable) {why.probability:.3f}, operating point {why.threshold:.3f}; "
+             f"further excerpts need {why.keep:.2f}."]
+    if why.not_covered_neighbour is not None:
+        lines.append(f"Closest question we do not cover ({why.not_covered_similarity:.3f}): "
+                     f"{clean_text(why.not_covered_neighbour)}")
+    for report in why.candidates:
+        features = ", ".join(f"{name} {value:g}" for name, value in report.features.items())
+        lines.append(f"- {report.id}: P(answers) {report.probability:.3f}; {features}")
     return "\n".join(lines)

@@ -96,7 +96,7 @@ def test_pack_hides_an_earlier_entry_and_check_says_so(tmp_path: Path) -> None:
     (workshop / "pack.yaml").write_text("hide: [no-such-id]\n")
     assert [str(p) for p in check([base, workshop]).errors] == [
         f'{workshop / "pack.yaml"}:1: "hide" names "no-such-id", but no earlier folder has '
-        "that id"]
+        "that id or not-covered topic"]
 
 
 def test_new_term_then_vet_then_answerable(tmp_path: Path) -> None:

@@ -90,7 +90,7 @@ def test_reader_runs_the_binary_without_a_shell(explainer: Explainer, tmp_path: 
     binary = find_espeak()
     assert binary == str(tmp_path / "espeak-ng")
     reader = Reader()
-    reader.start(speech_plan(explainer.ask("what is ICE; rm -rf $HOME"), binary))
+    reader.start(speech_plan(explainer.ask("what is ICE $(reboot)"), binary))
     for _ in range(100):
         if not reader.speaking:
             break

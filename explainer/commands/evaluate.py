@@ -13,6 +13,7 @@ from explainer.core.evaluation import (
     Outcome,
     QuestionFileError,
     format_misses,
+    format_reliability,
     format_table,
     load_questions,
     score,
@@ -26,9 +27,10 @@ def outcomes_for(explainer: Explainer, questions: list[EvalQuestion],
     results = []
     for question in questions:
         if method == "fused":
-            answer = explainer.ask(question.question)
+            answer, why = explainer.ask_explained(question.question)
             ids = [excerpt.id for excerpt in answer.excerpts]
-            results.append(Outcome(question, ids, answer.status == "no_answer"))
+            probability = why.probability if why and why.rule is None else None
+            results.append(Outcome(question, ids, answer.status == "no_answer", probability))
         else:
             results.append(Outcome(question, explainer.baseline_ids(question.question, method),
                                    False))
@@ -54,6 +56,9 @@ def run_eval(settings: Settings, path: Path, *, split: str, method: str, as_json
         if method != "fused":
             title += " (ranking only, never refuses)"
         print_line(format_table(title, table))
+        if method == "fused":
+            print_line("\n" + format_reliability("Reliability (questions the model decided):",
+                                                  outcomes))
         if misses:
             print_line(format_misses(outcomes))
     return EXIT_OK

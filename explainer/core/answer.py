@@ -1,68 +1,53 @@
-"""Ranked units -> an Answer made only of word-for-word excerpts, or an honest refusal."""
+"""A question -> an Answer made only of word-for-word excerpts, or an honest refusal.
+
+What to answer is decided in decision.py; this module gathers what it weighs and shapes the
+excerpts: urgent card first, the legal-help pointer last for personal questions, and for an
+article the best one to three whole sentences that carry the content.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+from pydantic import BaseModel
 
 from explainer.core.aliases import AliasMatch
+from explainer.core.decision import Decision, DecisionModel, decide
 from explainer.core.encoder import Vectors
+from explainer.core.features import Candidate, candidates
 from explainer.core.intent import Intent
+from explainer.core.language import looks_spanish
 from explainer.core.messages import message
 from explainer.core.models import Answer, ArticleUnit, DefinitionUnit, Excerpt, Reason
-from explainer.core.retrieve import Hit, Retriever, word_set
-from explainer.core.scope import about_another_state, field_words, looks_spanish, setting_words
-from explainer.core.text import content_tokens, light_stem
+from explainer.core.retrieve import AS_IS, Retriever, View, word_set
+from explainer.core.text import content_tokens, light_stem, tokens
 
 MAX_EXCERPTS = 3
 MAX_SENTENCES = 3
+# An excerpt shorter than this many words grows by a neighbouring sentence: a sentence that
+# only announces a topic ("critics have voiced concerns") says nothing on its own.
+MIN_EXCERPT_WORDS = 25
 LEGAL_HELP_ID = "legal-help"
 URGENT_ID = "if-this-is-happening-now"
 
 
-@dataclass(frozen=True)
-class Thresholds:
-    """Where "in scope" starts. Calibrated on the tune split and tests/data/dev_questions.jsonl."""
-
-    # A whole unit at least this similar: in scope on its own.
-    in_scope: float = 0.48
-    # ... or the closest row (unit, first sentence or ask) at least this similar, and the
-    # question uses a word of the field (scope.py).
-    with_field_word: float = 0.15
-    # ... or this, and the question uses a word of our setting: jail, sheriff, the article.
-    with_setting_word: float = 0.45
-    # ... or this, and the question names a defined term.
-    with_term: float = 0.25
-    # ... or a question people ask (or a unit) this close, whatever words it uses.
-    on_its_own: float = 0.70
-    # Out of scope when a question we know we cannot answer (not-covered.yaml) is at least
-    # this much closer than the closest row we hold.
-    not_covered_margin: float = 0.03
-    # ... and for a question in Spanish, which the English model puts near every Spanish text.
-    not_covered_margin_spanish: float = 0.03
-    # ... less this when the question asks for a detail we keep none of (intent.py).
-    detail_lean: float = 0.3
-    # Extra excerpts (beyond named terms) must be at least this similar to the question.
-    keep: float = 0.30
-    # A lower-case acronym ("ice") counts as the term only if the question is this close.
-    ambiguous_alias: float = 0.30
-    # A neighbouring sentence joins the excerpt if it scores within this of the best one.
-    sentence_margin: float = 0.06
+class CandidateReport(BaseModel):
+    id: str
+    probability: float
+    features: dict[str, float]
 
 
-def _phrases(matches: Sequence[AliasMatch]) -> list[frozenset[str]]:
-    return [frozenset(light_stem(word) for word in match.phrase) for match in matches]
+class Explanation(BaseModel):
+    """Why a question was answered or refused (`ask --explain`)."""
 
-
-def _names_any(words: frozenset[str], phrases: Sequence[frozenset[str]]) -> bool:
-    return any(phrase <= words for phrase in phrases)
-
-
-def _asks_only_about(question: str, matches: Sequence[AliasMatch]) -> bool:
-    """At most one word besides the named terms ("what does ERO stand for")."""
-    named_words = frozenset().union(*_phrases(matches))
-    others = {light_stem(word) for word in content_tokens(question)} - named_words
-    return len(others) <= 1
+    rule: str | None
+    probability: float
+    threshold: float
+    keep: float
+    answered: bool
+    not_covered_neighbour: str | None
+    not_covered_similarity: float | None
+    candidates: list[CandidateReport]
 
 
 def refusal(question: str, reason: Reason, language: str, see: Sequence[str] = ()) -> Answer:
@@ -70,71 +55,71 @@ def refusal(question: str, reason: Reason, language: str, see: Sequence[str] = (
                   message=message(reason, language), see=list(see), excerpts=[])
 
 
+def _phrases(matches: Sequence[AliasMatch]) -> list[frozenset[str]]:
+    return [frozenset(light_stem(word) for word in match.phrase) for match in matches]
+
+
 class Answerer:
-    def __init__(self, retriever: Retriever, thresholds: Thresholds | None = None,
+    def __init__(self, retriever: Retriever, model: DecisionModel | None = None,
                  max_excerpts: int = MAX_EXCERPTS) -> None:
         self.retriever = retriever
+        self.model = model
         self.max_excerpts = max_excerpts
-        self.thresholds = thresholds or Thresholds()
 
-    def answer(self, question: str, vector: Vectors, intent: Intent, language: str) -> Answer:
-        limits = self.thresholds
+    def candidates(self, question: str, vectors: Vectors, intent: Intent,
+                   view: View = AS_IS) -> list[Candidate]:
+        """What the decision weighs, for a question whose vectors (whole, then sentences)."""
+        similarities = self.retriever.similarities(question, vectors, view)
+        return candidates(self.retriever, question, similarities,
+                          self.retriever.aliases.find(question), intent, looks_spanish(question))
+
+    def weigh(self, question: str, vectors: Vectors, intent: Intent) -> Decision:
+        found = self.candidates(question, vectors, intent)
+        return decide(found, intent, self._looked_up(question, intent), self.model)
+
+    def _looked_up(self, question: str, intent: Intent) -> str | None:
+        """The term a question asks the meaning of, when it asks nothing more."""
+        if not intent.definitional:
+            return None
+        matches = [m for m in self.retriever.aliases.find(question) if not m.ambiguous]
+        if len(matches) != 1:
+            return None
+        named = _phrases(matches)[0]
+        others = {light_stem(word) for word in content_tokens(question)} - named
+        return matches[0].definition_id if len(others) <= 1 else None
+
+    def answer(self, question: str, vectors: Vectors, intent: Intent,
+               language: str) -> tuple[Answer, Decision]:
+        decision = self.weigh(question, vectors, intent)
+        if not decision.answer:
+            return refusal(question, "out_of_scope", language, self._see(intent, False)), decision
+        chosen = self._choose(decision, intent, self._using_term(question, decision))
+        if not chosen:  # nothing to quote besides the pointer
+            return refusal(question, "out_of_scope", language, self._see(intent, False)), decision
         matches = self.retriever.aliases.find(question)
-        about_term = self._about_term(question, intent)
-        hits = self._rank(question, vector, matches, about_term)
-        best_unit = max((hit.dense for hit in hits), default=0.0)
-        # Short asks look alike ("what is ..."), so they count only beside the question's words.
-        best_row = max((hit.closest for hit in hits), default=0.0)
-        matches = [m for m in matches if not m.ambiguous or best_row >= limits.ambiguous_alias]
-        # "ice" in lower case may be frozen water: only a clear term counts towards scope.
-        named = any(not m.ambiguous for m in matches)
-        # Nearer to a topic we know we do not cover than to anything we hold: say so.
-        margin = (limits.not_covered_margin_spanish if looks_spanish(question)
-                  else limits.not_covered_margin)
-        if intent.asks_for_detail:
-            margin -= limits.detail_lean
-        uncovered = self.retriever.not_covered_score(vector) >= best_row + margin
-        close_enough = (
-            best_unit >= limits.in_scope
-            or (best_row >= limits.with_field_word and bool(field_words(question)))
-            or (best_row >= limits.with_setting_word and bool(setting_words(question)))
-            or (best_row >= limits.with_term and named)
-            or best_row >= limits.on_its_own
-        )
-        # "What is ICE?" is always answered; "what is the pay of an ICE officer" asks more than
-        # the term, so a topic we do not cover can outweigh it.
-        about_a_term = named and intent.definitional
-        just_the_term = about_a_term and _asks_only_about(question, matches)
-        in_scope = intent.urgent or (
-            not about_another_state(question) and not intent.task
-            and (just_the_term or (not uncovered and (about_a_term or close_enough))))
-        see = self._see(intent, in_scope)
-        if not in_scope:
-            return refusal(question, "out_of_scope", language, see)
-        leading = matches if about_term else []
-        chosen, added_help = self._choose(hits, leading, matches, intent)
-        if len(chosen) == int(added_help):  # nothing relevant to quote besides the pointer
-            return refusal(question, "out_of_scope", language, self._see(intent, False))
-        excerpts = [self._excerpt(unit, vector, matches) for unit in chosen]
+        excerpts = [self._excerpt(unit, vectors, matches) for unit in chosen]
         key = "answered_advice" if intent.seeks_advice else "answered"
         return Answer(question=question, status="answered", reason=None,
-                      message=message(key, language), see=see, excerpts=excerpts)
+                      message=message(key, language), see=self._see(intent, True),
+                      excerpts=excerpts), decision
 
-    def ranked_ids(self, question: str, vector: Vectors, intent: Intent) -> list[str]:
-        """The fused ranking alone, without refusals or answer shaping (for evaluation)."""
-        matches = self.retriever.aliases.find(question)
-        hits = self._rank(question, vector, matches, self._about_term(question, intent))
-        return [hit.unit.id for hit in hits]
+    def explain(self, decision: Decision, vectors: Vectors) -> Explanation:
+        best = decision.ranked[0].candidate.unit if decision.ranked else None
+        neighbour = self.retriever.nearest_not_covered(vectors, best.pack if best else 0)
+        return Explanation(
+            rule=decision.rule, probability=round(decision.probability, 4),
+            threshold=decision.threshold, keep=decision.keep, answered=decision.answer,
+            not_covered_neighbour=neighbour[0] if neighbour else None,
+            not_covered_similarity=round(neighbour[1], 4) if neighbour else None,
+            candidates=[CandidateReport(id=s.candidate.unit.id,
+                                        probability=round(s.probability, 4),
+                                        features=s.candidate.named())
+                        for s in decision.ranked[:5]],
+        )
 
-    @staticmethod
-    def _about_term(question: str, intent: Intent) -> bool:
-        # A named term's definition leads when the question is about that term.
-        return intent.definitional or len(content_tokens(question)) <= 3
-
-    def _rank(self, question: str, vector: Vectors, matches: Sequence[AliasMatch],
-              about_term: bool) -> list[Hit]:
-        named_ids = [m.definition_id for m in matches] if about_term else []
-        return self.retriever.rank(question, vector, named_ids)
+    def ranked_ids(self, question: str, vectors: Vectors, intent: Intent) -> list[str]:
+        """The decision's ranking alone, without refusals or answer shaping (for evaluation)."""
+        return [s.candidate.unit.id for s in self.weigh(question, vectors, intent).ranked]
 
     def _see(self, intent: Intent, in_scope: bool) -> list[str]:
         wanted = []
@@ -144,79 +129,75 @@ class Answerer:
             wanted.append(LEGAL_HELP_ID)
         return [unit_id for unit_id in wanted if unit_id in self.retriever.by_id]
 
-    def _choose(
-        self, hits: list[Hit], leading: list[AliasMatch], matches: list[AliasMatch],
-        intent: Intent,
-    ) -> tuple[list[DefinitionUnit | ArticleUnit], bool]:
-        """The units to quote, and whether the legal-help entry was added only as a pointer."""
-        by_id = self.retriever.by_id
-        first: list[str] = []
-        if intent.urgent:
-            first.append(URGENT_ID)
-        first += [match.definition_id for match in leading]
-        chosen = [uid for uid in dict.fromkeys(first) if uid in by_id]
-        # Personal questions always end with where to get free legal help.
-        add_help = (intent.seeks_advice and LEGAL_HELP_ID in by_id and LEGAL_HELP_ID not in chosen
-                    and self.max_excerpts > 1)
-        room = self.max_excerpts - add_help
-        chosen = chosen[:room]
-        for hit in self._ordered_candidates(hits, matches, intent):
-            if len(chosen) >= room:
-                break
-            if hit.unit.id not in chosen and not (add_help and hit.unit.id == LEGAL_HELP_ID):
-                chosen.append(hit.unit.id)
-        if add_help:
-            chosen.append(LEGAL_HELP_ID)
-        return [by_id[uid] for uid in chosen], add_help
+    def _using_term(self, question: str, decision: Decision) -> list[str]:
+        """For a term look-up: the article passages that use the term, best first."""
+        if decision.rule != "term":
+            return []
+        leader = decision.ranked[0].candidate.unit.id
+        phrases = _phrases([m for m in self.retriever.aliases.find(question)
+                            if m.definition_id == leader])
+        return [s.candidate.unit.id for s in decision.ranked
+                if isinstance(s.candidate.unit, ArticleUnit)
+                and any(p <= self.retriever.words[s.candidate.unit.id] for p in phrases)]
 
-    def _ordered_candidates(
-        self, hits: list[Hit], matches: list[AliasMatch], intent: Intent
-    ) -> list[Hit]:
-        """Relevant hits; for "what is X" questions, passages that use X come first."""
-        # Close passages, and the definitions of terms the question names, however worded.
-        named = {match.definition_id for match in matches if not match.ambiguous}
-        close = [hit for hit in hits
-                 if hit.closest >= self.thresholds.keep or hit.unit.id in named]
-        if not (matches and intent.definitional):
-            return close
-        phrases = _phrases(matches)
-        using = [hit for hit in hits if isinstance(hit.unit, ArticleUnit)
-                 and _names_any(self.retriever.words[hit.unit.id], phrases)]
-        return using + [hit for hit in close if hit not in using]
+    def _choose(self, decision: Decision, intent: Intent,
+                using_term: Sequence[str] = ()) -> list[DefinitionUnit | ArticleUnit]:
+        """The units to quote: urgent card first, then the decision's excerpts (for a term
+        look-up: the definition, then passages that use the term), legal help last for
+        personal questions."""
+        by_id = self.retriever.by_id
+        ids = [URGENT_ID] if intent.urgent and URGENT_ID in by_id else []
+        wanted = [s.candidate.unit.id for s in decision.excerpt_units()]
+        wanted = [*wanted[:1], *using_term, *wanted[1:]]
+        add_help = (intent.seeks_advice and LEGAL_HELP_ID in by_id and self.max_excerpts > 1)
+        room = self.max_excerpts - add_help
+        for uid in wanted:
+            if len(ids) >= room:
+                break
+            if uid not in ids and not (add_help and uid == LEGAL_HELP_ID):
+                ids.append(uid)
+        if not [uid for uid in ids if uid != LEGAL_HELP_ID]:
+            return []
+        if add_help:
+            ids.append(LEGAL_HELP_ID)
+        return [by_id[uid] for uid in ids[: self.max_excerpts]]
 
     def _excerpt(
-        self, unit: DefinitionUnit | ArticleUnit, vector: Vectors, matches: list[AliasMatch]
+        self, unit: DefinitionUnit | ArticleUnit, vectors: Vectors, matches: list[AliasMatch]
     ) -> Excerpt:
         start, end = 0, len(unit.text)
         if isinstance(unit, ArticleUnit) and unit.sentences:
-            start, end = self._best_sentences(unit, vector, matches)
+            start, end = self._best_sentences(unit, vectors, matches)
         return Excerpt(
             id=unit.id, kind=unit.kind, title=unit.title, text=unit.text[start:end],
             start=start, end=end, source=unit.source, location=unit.location,
             as_of=unit.as_of, language=unit.language, note=unit.note,
-            score=round(self.retriever.dense_score(unit.id, vector), 4),
+            score=round(self.retriever.dense_score(unit.id, vectors), 4),
         )
 
     def _best_sentences(
-        self, unit: ArticleUnit, vector: Vectors, matches: list[AliasMatch]
+        self, unit: ArticleUnit, vectors: Vectors, matches: list[AliasMatch]
     ) -> tuple[int, int]:
-        """The best one to three whole, adjacent sentences of the paragraph."""
-        scores = list(self.retriever.sentence_scores(unit, vector))
+        """The best sentence, grown while the excerpt is too short to say anything on its own:
+        first by the sentences after it (a sentence that announces a topic is followed by what
+        it announces), then before it; at most three whole, adjacent sentences."""
+        scores = self.retriever.sentence_scores(unit, vectors)
         phrases = _phrases(matches)
         for number, span in enumerate(unit.sentences):
-            if _names_any(word_set(unit.text[span.start : span.end]), phrases):
+            sentence_words = word_set(unit.text[span.start : span.end])
+            if any(phrase <= sentence_words for phrase in phrases):
                 scores[number] += 0.05  # a sentence that names the asked-about term
         best = max(range(len(scores)), key=scores.__getitem__)
         low = high = best
-        floor = scores[best] - self.thresholds.sentence_margin
-        while high - low + 1 < MAX_SENTENCES:
-            before = scores[low - 1] if low > 0 else None
-            after = scores[high + 1] if high + 1 < len(scores) else None
-            options = [(s, side) for s, side in ((before, -1), (after, 1)) if s is not None]
-            if not options:
+
+        def words() -> int:
+            return len(tokens(unit.text[unit.sentences[low].start : unit.sentences[high].end]))
+
+        while high - low + 1 < MAX_SENTENCES and words() < MIN_EXCERPT_WORDS:
+            if high + 1 < len(scores):
+                high += 1
+            elif low > 0:
+                low -= 1
+            else:
                 break
-            score, side = max(options)
-            if score < floor:
-                break
-            low, high = (low - 1, high) if side < 0 else (low, high + 1)
         return unit.sentences[low].start, unit.sentences[high].end

@@ -23,6 +23,7 @@ class EvalQuestion(BaseModel):
     category: str
     split: Literal["tune", "holdout"] = "tune"
     origin: str | None = None  # who wrote it, e.g. a blind set written without seeing the engine
+    source: str | None = None  # where a real question was asked in public (its address)
 
     # The table and the list of misses print these: no escape codes from a question file.
     @field_validator("category")
@@ -59,6 +60,7 @@ class Outcome:
     question: EvalQuestion
     ids: Sequence[str]  # excerpt ids in order; empty when refused
     refused: bool
+    probability: float | None = None  # the decision's P(answerable), when the model decided
 
 
 @dataclass
@@ -136,3 +138,27 @@ def format_misses(outcomes: Iterable[Outcome]) -> str:
         lines.append(f"  [{outcome.question.category}] {outcome.question.question!r}\n"
                      f"      got: {got}\n      want: {wanted}")
     return "\n".join(lines) if len(lines) > 1 else "misses: none"
+
+
+RELIABILITY_BINS = 5
+
+
+def format_reliability(title: str, outcomes: Iterable[Outcome]) -> str:
+    """Predicted P(answerable) against the share of questions that were answerable, in bins."""
+    bins: list[list[Outcome]] = [[] for _ in range(RELIABILITY_BINS)]
+    for outcome in outcomes:
+        if outcome.probability is not None:
+            place = min(int(outcome.probability * RELIABILITY_BINS), RELIABILITY_BINS - 1)
+            bins[place].append(outcome)
+    lines = [title, f"{'predicted':<14}{'questions':>10}{'mean predicted':>16}"
+                    f"{'answerable':>12}"]
+    for number, members in enumerate(bins):
+        low, high = number / RELIABILITY_BINS, (number + 1) / RELIABILITY_BINS
+        if not members:
+            lines.append(f"{low:.1f}-{high:.1f}{'':<7}{0:>10}{'-':>16}{'-':>12}")
+            continue
+        predicted = sum(o.probability or 0.0 for o in members) / len(members)
+        observed = sum(bool(o.question.expected) for o in members) / len(members)
+        lines.append(f"{low:.1f}-{high:.1f}{'':<7}{len(members):>10}{predicted:>16.3f}"
+                     f"{observed:>12.3f}")
+    return "\n".join(lines)

@@ -8,13 +8,15 @@ import sys
 import threading
 from collections.abc import Sequence
 
-from explainer.core.answer import LEGAL_HELP_ID, Answerer, Thresholds, refusal
-from explainer.core.encoder import EmbeddingBackend, MiniLMBackend
+from explainer.core.answer import LEGAL_HELP_ID, Answerer, Explanation, refusal
+from explainer.core.decision import DecisionModel
+from explainer.core.encoder import EmbeddingBackend, MiniLMBackend, Vectors
+from explainer.core.features import Candidate, question_vectors_texts
 from explainer.core.index import BuildProgress, IndexProblem, IndexStore, LoadedIndex, Manifest
-from explainer.core.intent import read_intent
+from explainer.core.intent import Intent, read_intent
 from explainer.core.knowledge import KnowledgeError, fingerprint, load_knowledge
-from explainer.core.models import Answer, ArticleUnit, DefinitionUnit
-from explainer.core.retrieve import Retriever
+from explainer.core.models import Answer, ArticleUnit, DefinitionUnit, NotCoveredQuestion
+from explainer.core.retrieve import AS_IS, Retriever, View
 from explainer.core.text import clean_line
 from explainer.settings import Settings
 
@@ -33,14 +35,14 @@ class Explainer:
         *,
         allow_build: bool = True,
         progress: BuildProgress | None = None,
-        thresholds: Thresholds | None = None,
+        model: DecisionModel | None = None,
         quiet: bool = False,
     ) -> None:
         self.settings = settings or Settings()
         self.backend = backend or MiniLMBackend()
         self.allow_build = allow_build
         self.progress = progress
-        self.thresholds = thresholds
+        self.model = model  # the decision model; None: the one that ships
         self.quiet = quiet  # line mode: libraries may print nothing at all while building
         self.store = IndexStore(self.settings.index_folder())
         self.warnings: list[str] = []
@@ -108,7 +110,7 @@ class Explainer:
         return loaded
 
     def _build(self, units: list[DefinitionUnit | ArticleUnit], knowledge_sha256: str,
-               not_covered: Sequence[str] = ()) -> Manifest:
+               not_covered: Sequence[NotCoveredQuestion] = ()) -> Manifest:
         # Libraries may print while loading the model: keep stdout for our own output, and in
         # quiet (line) mode let nothing through at all.
         with contextlib.ExitStack() as stack:
@@ -131,7 +133,7 @@ class Explainer:
     def _open(self, loaded: LoadedIndex) -> None:
         retriever = Retriever(loaded)
         self._loaded = loaded
-        self._answerer = Answerer(retriever, self.thresholds, self.settings.max_excerpts)
+        self._answerer = Answerer(retriever, self.model, self.settings.max_excerpts)
         definitions = [u for u in loaded.units if isinstance(u, DefinitionUnit)]
         self._glossary = sorted(definitions, key=lambda unit: unit.term.casefold())
         loaded.encoder.encode(["warm up"])  # the first encode is several times slower
@@ -140,35 +142,50 @@ class Explainer:
 
     def ask(self, question: str) -> Answer:
         """Answer with cited, word-for-word excerpts, or say why not. Loads on first use."""
+        return self.ask_explained(question)[0]
+
+    def ask_explained(self, question: str) -> tuple[Answer, Explanation | None]:
+        """The answer and why (None when the question was refused before any search)."""
         language = self.settings.lang
         cleaned = clean_line(question)
         shown = cleaned[:MAX_QUESTION_CHARS]
         if not cleaned:
-            return refusal(shown, "empty", language)
+            return refusal(shown, "empty", language), None
         if len(cleaned) > MAX_QUESTION_CHARS:
-            return refusal(shown, "too_long", language)
+            return refusal(shown, "too_long", language), None
         intent = read_intent(cleaned)
         if intent.greeting:
-            return refusal(shown, "greeting", language)
+            return refusal(shown, "greeting", language), None
+        answerer, vectors = self._encoded(cleaned)
+        answer, decision = answerer.answer(cleaned, vectors, intent, language)
+        return answer, answerer.explain(decision, vectors)
+
+    def _encoded(self, cleaned: str) -> tuple[Answerer, Vectors]:
         self.load()
         assert self._answerer is not None and self._loaded is not None
-        vector = self._loaded.encoder.encode([cleaned])[0]
-        return self._answerer.answer(cleaned, vector, intent, language)
+        return self._answerer, self._loaded.encoder.encode(question_vectors_texts(cleaned))
+
+    def candidates(self, question: str, view: View = AS_IS) -> tuple[Intent, list[Candidate]]:
+        """What the decision weighs for a question (for fitting the decision model)."""
+        cleaned = clean_line(question)
+        intent = read_intent(cleaned)
+        answerer, vectors = self._encoded(cleaned)
+        return intent, answerer.candidates(cleaned, vectors, intent, view)
 
     def baseline_ids(self, question: str, method: str) -> list[str]:
         """Unit ids ranked by plain `dense` or plain `bm25` search, or by our `fused-order`
-        alone (no refusal, no help pointer), for evaluation only."""
+        (the decision's ranking alone: no refusal, no help pointer), for evaluation only."""
         self.load()
         assert self._answerer is not None and self._loaded is not None
         retriever = self._answerer.retriever
         cleaned = clean_line(question)
         if method == "bm25":
             return retriever.lexical_order(cleaned)
-        vector = self._loaded.encoder.encode([cleaned])[0]
+        answerer, vectors = self._encoded(cleaned)
         if method == "fused-order":
-            return self._answerer.ranked_ids(cleaned, vector, read_intent(cleaned))
+            return answerer.ranked_ids(cleaned, vectors, read_intent(cleaned))
         if method == "dense":
-            return retriever.dense_order(vector)
+            return retriever.dense_order(vectors[:1])
         raise ValueError(f"unknown ranking {method!r}: use fused-order, bm25 or dense")
 
     # What front ends need ------------------------------------------------------------------

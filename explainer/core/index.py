@@ -34,10 +34,10 @@ import numpy as np
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from explainer.core.encoder import EmbeddingBackend, QueryEncoder, Vectors
-from explainer.core.models import ArticleUnit, DefinitionUnit, Unit
+from explainer.core.models import ArticleUnit, DefinitionUnit, NotCoveredQuestion, Unit
 from explainer.core.text import clean_line
 
-INDEX_FORMAT = 2
+INDEX_FORMAT = 3
 UNITS_FILE = "units.json"
 VECTORS_FILE = "vectors.faiss"
 NOT_COVERED_FILE = "not_covered.json"
@@ -46,7 +46,7 @@ CURRENT_FILE = "current.json"
 
 BuildProgress = Callable[[str, int, int], None]
 _UNITS = TypeAdapter(list[Unit])
-_TEXTS = TypeAdapter(list[str])
+_NOT_COVERED = TypeAdapter(list[NotCoveredQuestion])
 
 
 class IndexProblem(Exception):
@@ -76,6 +76,7 @@ class LoadedIndex:
     sentence_vectors: Vectors
     ask_vectors: Vectors
     not_covered_vectors: Vectors  # questions to refuse: not ranked, only compared
+    not_covered: list[NotCoveredQuestion]  # one per row of `not_covered_vectors`
     encoder: QueryEncoder
     folder: Path
 
@@ -179,7 +180,7 @@ class IndexStore:
         knowledge_sha256: str,
         backend: EmbeddingBackend,
         progress: BuildProgress | None = None,
-        not_covered: Sequence[str] = (),
+        not_covered: Sequence[NotCoveredQuestion] = (),
     ) -> Manifest:
         """Embed `units` and make the result the build in use; the old one stays until then."""
         import faiss
@@ -195,7 +196,8 @@ class IndexStore:
             vectors = cache.embed([embedding_text(u) for u in units], report("Embedding passages"))
             sentences = cache.embed(sentence_texts(units), report("Embedding sentences"))
             asks = cache.embed(ask_texts(units), report("Embedding questions people ask"))
-            refused = cache.embed(list(not_covered), report("Embedding topics not covered"))
+            refused = cache.embed([q.text for q in not_covered],
+                                  report("Embedding topics not covered"))
             encoder_files = self._encoder_files(backend, staging, previous, progress)
             flat = faiss.IndexFlatIP(backend.dimension)
             rows = np.vstack([part.reshape(-1, backend.dimension)
@@ -204,7 +206,7 @@ class IndexStore:
                 flat.add(np.ascontiguousarray(rows, dtype=np.float32))
             (staging / VECTORS_FILE).write_bytes(faiss.serialize_index(flat).tobytes())
             (staging / UNITS_FILE).write_bytes(_UNITS.dump_json(list(units)))
-            (staging / NOT_COVERED_FILE).write_bytes(_TEXTS.dump_json(list(not_covered)))
+            (staging / NOT_COVERED_FILE).write_bytes(_NOT_COVERED.dump_json(list(not_covered)))
             files = [UNITS_FILE, VECTORS_FILE, NOT_COVERED_FILE, *encoder_files]
             manifest = Manifest(
                 format=INDEX_FORMAT,
@@ -267,8 +269,8 @@ class IndexStore:
         except Exception as error:
             raise IndexProblem(f"the question encoder could not be loaded ({error})") from None
         return LoadedIndex(checked.manifest, checked.units, checked.flat, checked.vectors,
-                           checked.sentences, checked.asks, checked.refused, encoder,
-                           checked.folder)
+                           checked.sentences, checked.asks, checked.refused,
+                           checked.not_covered, encoder, checked.folder)
 
     def _checked(self, backend: EmbeddingBackend) -> _CheckedBuild:
         import faiss
@@ -288,7 +290,7 @@ class IndexStore:
                 raise IndexProblem(f"the index file {name} is damaged (checksum mismatch)")
         try:
             units = _UNITS.validate_json((build / UNITS_FILE).read_bytes())
-            not_covered = _TEXTS.validate_json((build / NOT_COVERED_FILE).read_bytes())
+            not_covered = _NOT_COVERED.validate_json((build / NOT_COVERED_FILE).read_bytes())
             raw = np.frombuffer((build / VECTORS_FILE).read_bytes(), dtype=np.uint8)
             flat = faiss.deserialize_index(raw)
             rows = flat.reconstruct_n(0, flat.ntotal) if flat.ntotal else np.zeros(
@@ -320,7 +322,7 @@ class _CheckedBuild:
     folder: Path
     manifest: Manifest
     units: list[DefinitionUnit | ArticleUnit]
-    not_covered: list[str]
+    not_covered: list[NotCoveredQuestion]
     flat: Any
     vectors: Vectors
     sentences: Vectors
@@ -366,7 +368,7 @@ class _EmbeddingCache:
         if previous is not None:
             texts = [embedding_text(u) for u in previous.units]
             texts += sentence_texts(previous.units) + ask_texts(previous.units)
-            texts += previous.not_covered
+            texts += [q.text for q in previous.not_covered]
             rows = np.vstack([previous.vectors, previous.sentences, previous.asks,
                               previous.refused])
             self.known = {_text_key(text): row for text, row in zip(texts, rows, strict=True)}

@@ -3,7 +3,9 @@
 A knowledge folder holds `definitions/<id>.yaml` and `articles/<id>.md`, and may hold
 `not-covered.yaml`: questions on topics it does not cover, so those are refused rather than
 answered with something merely nearby. Folders are read in order; an entry in a later folder
-with the same id replaces the earlier one.
+with the same id replaces the earlier one. A folder's not-covered questions belong to it: a
+later folder may hide a topic (`hide:` in pack.yaml), and an ask of a later folder that repeats
+an earlier not-covered question takes it out, since that folder now covers it.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from explainer.core.models import (
     Ask,
     Definition,
     DefinitionUnit,
+    NotCoveredQuestion,
     SentenceSpan,
     UnitBase,
 )
@@ -31,7 +34,7 @@ from explainer.core.text import clean_line, clean_text, tokens
 from explainer.core.yamlfile import LocatedYaml, YamlProblem, load_located
 
 # Bump when the way files become units changes, so old indexes are rebuilt.
-FORMAT_VERSION = "4"
+FORMAT_VERSION = "5"
 MAX_FILE_BYTES = 2_000_000
 PACK_FILE = "pack.yaml"
 NOT_COVERED_FILE = "not-covered.yaml"
@@ -63,7 +66,8 @@ class Knowledge:
     replaced: list[str] = field(default_factory=list)
     hidden: list[str] = field(default_factory=list)
     files: dict[str, Path] = field(default_factory=dict)  # entry id -> the file in use
-    not_covered: list[str] = field(default_factory=list)  # questions to refuse, as people ask
+    # Questions to refuse, as people ask them, each with the folder it came from.
+    not_covered: list[NotCoveredQuestion] = field(default_factory=list)
 
     def vetted(self) -> list[DefinitionUnit | ArticleUnit]:
         return [unit for unit in self.units if unit.status == "vetted"]
@@ -99,26 +103,31 @@ def load_knowledge(folders: Sequence[Path]) -> Knowledge:
     replaced: list[str] = []
     hidden: list[str] = []
     broken: set[str] = set()  # ids of files with errors: others may still refer to them
-    not_covered: list[str] = []
-    for folder in folders:
+    not_covered: list[NotCoveredQuestion] = []
+    for pack, folder in enumerate(folders):
         if not folder.is_dir():
             problems.append(Problem(folder, 0, "this knowledge folder does not exist"))
             continue
         seen_here: dict[str, Path] = {}
         try:
-            for entry_id in _read_pack(folder):
-                if entries.pop(entry_id, None) is None:
-                    problems.append(Problem(folder / PACK_FILE, 1, f'"hide" names "{entry_id}", '
-                                            "but no earlier folder has that id"))
-                else:
-                    hidden.append(f"{entry_id}: {entry_files.pop(entry_id)} is hidden by "
+            for name in _read_pack(folder):
+                topic = [q for q in not_covered if q.topic == name]
+                if entries.pop(name, None) is not None:
+                    hidden.append(f"{name}: {entry_files.pop(name)} is hidden by "
                                   f"{folder / PACK_FILE}")
-                    broken.add(entry_id)  # others may still name it in "related"
+                    broken.add(name)  # others may still name it in "related"
+                elif topic:
+                    not_covered = [q for q in not_covered if q.topic != name]
+                    hidden.append(f"{name}: the not-covered topic ({len(topic)} questions) is "
+                                  f"hidden by {folder / PACK_FILE}")
+                else:
+                    problems.append(Problem(folder / PACK_FILE, 1, f'"hide" names "{name}", but '
+                                            "no earlier folder has that id or not-covered topic"))
         except _FileProblem as problem:
             problems += [Problem(folder / PACK_FILE, line, message)
                          for line, message in problem.found]
         try:
-            not_covered += _read_not_covered(folder)
+            not_covered += _read_not_covered(folder, pack)
         except _FileProblem as problem:
             problems += [Problem(folder / NOT_COVERED_FILE, line, message)
                          for line, message in problem.found]
@@ -139,15 +148,28 @@ def load_knowledge(folders: Sequence[Path]) -> Knowledge:
             seen_here[entry_id] = path
             if entry_id in entries:
                 replaced.append(f"{entry_id}: {entry_files[entry_id]} is replaced by {path}")
-            entries[entry_id] = units
+            entries[entry_id] = [unit.model_copy(update={"pack": pack}) for unit in units]
             entry_files[entry_id] = path
     units = [unit for group in entries.values() for unit in group]
+    not_covered = _covered_later(units, not_covered)
     problems += _cross_check(units, broken, not_covered)
     if problems:
         raise KnowledgeError(problems)
+    unique = {question.text: question for question in reversed(not_covered)}
     return Knowledge(units=units, replaced=replaced, hidden=hidden,
                      files={entry_id: path for entry_id, path in entry_files.items()},
-                     not_covered=list(dict.fromkeys(not_covered)))
+                     not_covered=list(reversed(unique.values())))
+
+
+def _covered_later(units: Sequence[DefinitionUnit | ArticleUnit],
+                   not_covered: list[NotCoveredQuestion]) -> list[NotCoveredQuestion]:
+    """Drop a not-covered question that a later folder's unit lists as an ask: it covers it."""
+    asked_in: dict[tuple[str, ...], int] = {}
+    for unit in units:
+        for ask in unit.asks:
+            key = tuple(tokens(ask))
+            asked_in[key] = max(asked_in.get(key, -1), unit.pack)
+    return [q for q in not_covered if asked_in.get(tuple(tokens(q.text)), -1) <= q.pack]
 
 
 class _FileProblem(Exception):
@@ -183,7 +205,7 @@ class NotCoveredFile(BaseModel):
     topics: dict[str, list[Ask]] = {}
 
 
-def _read_not_covered(folder: Path) -> list[str]:
+def _read_not_covered(folder: Path, pack: int) -> list[NotCoveredQuestion]:
     path = folder / NOT_COVERED_FILE
     if not path.is_file():
         return []
@@ -192,7 +214,8 @@ def _read_not_covered(folder: Path) -> list[str]:
         topics = NotCoveredFile.model_validate(located.data).topics
     except ValidationError as error:
         raise _validation_problem(error, located, 0) from None
-    return [clean_line(ask) for asks in topics.values() for ask in asks]
+    return [NotCoveredQuestion(text=clean_line(ask), topic=topic, pack=pack)
+            for topic, asks in topics.items() for ask in asks]
 
 
 def _read_text(path: Path) -> str:
@@ -367,7 +390,7 @@ def _article_citation(meta: ArticleMeta) -> str:
 
 
 def _cross_check(units: list[DefinitionUnit | ArticleUnit], broken: set[str],
-                 not_covered: Sequence[str] = ()) -> list[Problem]:
+                 not_covered: Sequence[NotCoveredQuestion] = ()) -> list[Problem]:
     """Problems between entries: unknown related ids, an alias claimed by two terms, and an ask
     given to two definitions or also listed as not covered (it would pull both ways)."""
     problems: list[Problem] = []
@@ -393,9 +416,11 @@ def _cross_check(units: list[DefinitionUnit | ArticleUnit], broken: set[str],
     return problems
 
 
-def _ask_conflicts(definitions: list[DefinitionUnit], not_covered: Sequence[str]) -> list[Problem]:
+def _ask_conflicts(definitions: list[DefinitionUnit],
+                   not_covered: Sequence[NotCoveredQuestion]) -> list[Problem]:
     problems: list[Problem] = []
-    refused = {tuple(tokens(ask)) for ask in not_covered}
+    # Only a conflict inside one folder is left here: a later folder's ask replaces the question.
+    refused = {tuple(tokens(q.text)): q.pack for q in not_covered}
     asked_by: dict[tuple[str, ...], DefinitionUnit] = {}
     for unit in definitions:
         for number, ask in enumerate(unit.asks):
@@ -404,8 +429,8 @@ def _ask_conflicts(definitions: list[DefinitionUnit], not_covered: Sequence[str]
             if other.id != unit.id:
                 reason = f'the ask "{ask}" is also given to "{other.id}" ({other.file})'
             elif key in refused:
-                reason = (f'the ask "{ask}" is also listed in {NOT_COVERED_FILE} as a topic we '
-                          "do not cover")
+                reason = (f'the ask "{ask}" is also listed as a topic we do not cover in the '
+                          f"{NOT_COVERED_FILE} of this folder or a later one")
             else:
                 continue
             # Finding the line re-reads the file: only worth it for a problem.

@@ -123,6 +123,7 @@ class UnitBase(BaseModel):
     note: str | None
     sentences: list[SentenceSpan]  # spans into `text`, embedded one by one
     asks: list[str] = []  # questions this unit answers: embedded and searched, never shown
+    pack: int = 0  # the position of its knowledge folder (0: the first folder read)
 
 
 class DefinitionUnit(UnitBase):
@@ -147,6 +148,15 @@ class ArticleUnit(UnitBase):
 
 
 Unit = Annotated[DefinitionUnit | ArticleUnit, Field(discriminator="kind")]
+
+
+class NotCoveredQuestion(BaseModel):
+    """A question on a topic a folder does not cover: compared with questions, never shown."""
+
+    model_config = ConfigDict(frozen=True)
+    text: str
+    topic: str
+    pack: int  # the folder it came from: it never outweighs a later folder's units
 
 
 class Excerpt(BaseModel):

@@ -1,16 +1,21 @@
-"""Question -> ranked units: dense (faiss) and lexical (BM25) rankings fused by reciprocal rank.
+"""Question vectors -> similarity of every unit, its sentences and its asks; BM25 over the text.
 
-The dense ranking scores each unit by its best row: the whole unit, one of the questions it
-answers as people ask them (`asks`), or, for a definition, its first sentence (the one that says
-what the term is), so a description finds its term.
+Every row of the index (a whole unit, each of its sentences, each of its `asks`, each question
+a folder does not cover) is compared with each vector of the question: the whole question and,
+for a long one, each of its sentences. A unit's similarity is the best over those pairs, so a
+long story is judged by its clearest sentence. Exact inner products on normalized vectors: at
+this size (tens of thousands of rows) that is what a flat faiss index computes, without the
+step from rows back to units.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from explainer.core.aliases import AliasMatcher
 from explainer.core.encoder import Vectors
@@ -18,20 +23,39 @@ from explainer.core.index import LoadedIndex
 from explainer.core.models import ArticleUnit, DefinitionUnit
 from explainer.core.text import light_stem, search_terms, tokens
 
-RRF_K = 60
-CANDIDATES = 20
-# How much each ranking counts in the fusion (dense, BM25, named terms): calibrated on the tune
-# split and the dev set. BM25 counts more because the asks give it people's own words.
-RANKING_WEIGHTS = (1.0, 3.0, 1.0)
+CANDIDATES = 12  # units taken from each ranking (dense, BM25) for the decision to weigh
+
+Floats = npt.NDArray[np.float32]
 
 
 @dataclass(frozen=True)
-class Hit:
-    unit: DefinitionUnit | ArticleUnit
-    dense: float  # cosine similarity between question and the whole unit
-    closest: float  # the best of that and its ranked rows (first sentence, asks)
-    lexical: float  # BM25 score (0 when no word is shared)
-    fused: float  # reciprocal-rank fusion of both rankings
+class View:
+    """Which rows the similarities may use. Fitting the decision also looks at the knowledge
+    without its asks or without its not-covered list, so that it holds for a pack that has none."""
+
+    asks: bool = True
+    not_covered: bool = True
+
+
+AS_IS = View()
+
+
+@dataclass(frozen=True)
+class Similarities:
+    """Per unit (in index order): the best cosine of any question vector with each kind of row."""
+
+    unit: Floats  # the whole unit
+    sentence: Floats  # its best sentence (-1 when it has none)
+    ask: Floats  # its best ask (0 when it has none, or the view leaves asks out)
+    has_asks: npt.NDArray[np.bool_]
+    not_covered: Floats  # the best not-covered question that may outweigh this unit (0: none)
+    has_not_covered: npt.NDArray[np.bool_]
+    lexical: Floats  # BM25 score (0 when no word is shared)
+    coverage: Floats  # IDF-weighted share of the question's words found in the unit
+
+    @property
+    def best(self) -> Floats:
+        return np.maximum(np.maximum(self.unit, self.sentence), self.ask)
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -39,121 +63,150 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(light_stem(word) for word in tokens(text))
 
 
-def lexical_text(unit: DefinitionUnit | ArticleUnit) -> str:
+def lexical_text(unit: DefinitionUnit | ArticleUnit, with_asks: bool = True) -> str:
     """What BM25 reads: a definition with its term and aliases, a paragraph as it is."""
+    asks = unit.asks if with_asks else []
     if isinstance(unit, DefinitionUnit):
-        return " ".join([unit.term, *unit.aliases, unit.text, *unit.asks])
-    return " ".join([unit.text, *unit.asks])
+        return " ".join([unit.term, *unit.aliases, unit.text, *asks])
+    return " ".join([unit.text, *asks])
+
+
+class _Lexical:
+    """BM25 (bm25s) for the ranking, and IDF-weighted word coverage for the decision: a share
+    between 0 and 1, so it means the same in a pack of ten units or ten thousand."""
+
+    def __init__(self, units: Sequence[DefinitionUnit | ArticleUnit], with_asks: bool) -> None:
+        import bm25s
+
+        self._bm25 = bm25s.BM25()
+        corpus = [search_terms(lexical_text(unit, with_asks)) or [""] for unit in units]
+        if corpus:
+            self._bm25.index(corpus, show_progress=False)
+        self._words = [frozenset(terms) for terms in corpus]
+        frequency: dict[str, int] = {}
+        for words in self._words:
+            for word in words:
+                frequency[word] = frequency.get(word, 0) + 1
+        self._count = len(units)
+        self._frequency = frequency
+
+    def _idf(self, word: str) -> float:
+        seen = self._frequency.get(word, 0)
+        return math.log(1 + (self._count - seen + 0.5) / (seen + 0.5))
+
+    def scores(self, question: str) -> tuple[Floats, Floats]:
+        terms = list(dict.fromkeys(search_terms(question)))
+        if not terms or not self._count:
+            empty = np.zeros(self._count, dtype=np.float32)
+            return empty, empty.copy()
+        bm25 = np.asarray(self._bm25.get_scores(terms), dtype=np.float32)
+        weights = {term: self._idf(term) for term in terms}
+        total = sum(weights.values()) or 1.0
+        coverage = np.asarray([sum(w for t, w in weights.items() if t in words) / total
+                               for words in self._words], dtype=np.float32)
+        return bm25, coverage
+
+
+def _segment_max(scores: Floats, owners: npt.NDArray[np.int64], count: int,
+                 empty: float) -> Floats:
+    """The best score of each owner's rows (rows are grouped by owner, in owner order)."""
+    best = np.full(count, empty, dtype=np.float32)
+    if len(scores):
+        starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
+        best[owners[starts]] = np.maximum.reduceat(scores, starts)
+    return best
 
 
 class Retriever:
     def __init__(self, loaded: LoadedIndex) -> None:
-        import bm25s
-        import faiss
-
-        # One thread: faiss's OpenMP threads fight onnxruntime's for two cores (PERF.md).
-        faiss.omp_set_num_threads(1)
         self.units = loaded.units
         self.by_id = {unit.id: unit for unit in self.units}
-        self._position = {unit.id: i for i, unit in enumerate(self.units)}
+        self.position = {unit.id: i for i, unit in enumerate(self.units)}
         # Stemmed words of each unit, to see which passages use an asked-about term.
         self.words = {unit.id: word_set(unit.text) for unit in self.units}
-        self._search_index = loaded.search_index
         self._vectors = loaded.vectors
         self._sentence_vectors = loaded.sentence_vectors
-        self._sentence_rows: dict[str, int] = {}
-        row = 0
-        owners: list[int] = []  # the unit position of each row after the unit rows
-        self._ranked_rows = np.ones(loaded.search_index.ntotal, dtype=bool)
-        for position, unit in enumerate(self.units):
-            self._sentence_rows[unit.id] = row
-            owners += [position] * len(unit.sentences)
-            # Only a definition's first sentence competes in the ranking on its own.
-            first_only = 1 if isinstance(unit, DefinitionUnit) else 0
-            rows = slice(len(self.units) + row + first_only,
-                         len(self.units) + row + len(unit.sentences))
-            self._ranked_rows[rows] = False
-            row += len(unit.sentences)
-        for position, unit in enumerate(self.units):
-            owners += [position] * len(unit.asks)  # every ask row is ranked
-        self._row_owner = np.asarray(owners, dtype=np.int64)
-        # Questions on topics we do not cover sit last in the index and never rank a unit.
+        self._ask_vectors = loaded.ask_vectors
         self._not_covered = loaded.not_covered_vectors
-        if len(self._not_covered):
-            self._ranked_rows[-len(self._not_covered) :] = False
-        self._bm25 = bm25s.BM25()
-        corpus = [search_terms(lexical_text(unit)) or [""] for unit in self.units]
-        if corpus:
-            self._bm25.index(corpus, show_progress=False)
+        self._sentence_owner = np.asarray(
+            [i for i, unit in enumerate(self.units) for _ in unit.sentences], dtype=np.int64)
+        self._sentence_first = np.cumsum([0] + [len(u.sentences) for u in self.units])
+        self._ask_owner = np.asarray(
+            [i for i, unit in enumerate(self.units) for _ in unit.asks], dtype=np.int64)
+        self._has_asks = np.asarray([bool(unit.asks) for unit in self.units], dtype=bool)
+        self._packs = np.asarray([unit.pack for unit in self.units], dtype=np.int64)
+        self._not_covered_pack = np.asarray([q.pack for q in loaded.not_covered], dtype=np.int64)
+        self._not_covered_texts = [q.text for q in loaded.not_covered]
+        self._lexical = {True: _Lexical(self.units, with_asks=True)}
         self.aliases = AliasMatcher([u for u in self.units if isinstance(u, DefinitionUnit)])
 
-    def rank(self, question: str, vector: Vectors, named: Sequence[str] = ()) -> list[Hit]:
-        """Candidates from both rankings, best fused score first.
+    def similarities(self, question: str, vectors: Vectors, view: View = AS_IS) -> Similarities:
+        """Every unit against every question vector (rows of `vectors`), best pair kept."""
+        count = len(self.units)
+        queries = vectors.reshape(-1, self._vectors.shape[1] if count else vectors.shape[-1])
+        unit = (self._vectors @ queries.T).max(axis=1) if count else np.zeros(0, np.float32)
+        sentence = _segment_max((self._sentence_vectors @ queries.T).max(axis=1)
+                                if len(self._sentence_owner) else np.zeros(0, np.float32),
+                                self._sentence_owner, count, -1.0)
+        use_asks = view.asks and len(self._ask_owner) > 0
+        ask = (_segment_max((self._ask_vectors @ queries.T).max(axis=1), self._ask_owner,
+                            count, 0.0) if use_asks else np.zeros(count, np.float32))
+        has_asks = self._has_asks if view.asks else np.zeros(count, dtype=bool)
+        not_covered, has_not_covered = self._not_covered_scores(queries, view)
+        if view.asks not in self._lexical:
+            self._lexical[view.asks] = _Lexical(self.units, with_asks=view.asks)
+        lexical, coverage = self._lexical[view.asks].scores(question)
+        return Similarities(unit.astype(np.float32), sentence, ask, has_asks, not_covered,
+                            has_not_covered, lexical, coverage)
 
-        `named` (ids of definitions whose terms the question names) counts as a third ranking.
-        """
-        if not self.units:
-            return []
-        dense_all = self._vectors @ vector
-        lexical_all = self._lexical_scores(question)
-        lexical_top = [int(i) for i in np.argsort(-lexical_all)[:CANDIDATES] if lexical_all[i] > 0]
-        fused: dict[int, float] = {}
-        named_positions = [self._position[i] for i in named if i in self._position]
-        dense_top = self._dense_top(vector)
-        rankings = (list(dense_top), lexical_top, named_positions)
-        for weight, ranking in zip(RANKING_WEIGHTS, rankings, strict=True):
-            for rank, position in enumerate(ranking):
-                fused[position] = fused.get(position, 0.0) + weight / (RRF_K + rank + 1)
-        hits = [
-            Hit(self.units[i], float(dense_all[i]),
-                max(float(dense_all[i]), dense_top.get(i, -1.0)), float(lexical_all[i]), score)
-            for i, score in fused.items()
-        ]
-        return sorted(hits, key=lambda hit: (-hit.fused, -hit.dense))
+    def _not_covered_scores(self, queries: Vectors,
+                            view: View) -> tuple[Floats, npt.NDArray[np.bool_]]:
+        """For each unit, the closest not-covered question from its own folder or a later one:
+        an earlier folder's list never outweighs what a later folder added."""
+        count = len(self.units)
+        if not (view.not_covered and len(self._not_covered) and count):
+            return np.zeros(count, np.float32), np.zeros(count, dtype=bool)
+        scores = (self._not_covered @ queries.T).max(axis=1)
+        packs = int(max(self._packs.max(), self._not_covered_pack.max())) + 1
+        by_pack = np.full(packs + 1, -np.inf, dtype=np.float32)
+        np.maximum.at(by_pack, self._not_covered_pack, scores)
+        # from_pack[p]: the best score among folders p, p+1, ...
+        from_pack = np.maximum.accumulate(by_pack[::-1])[::-1]
+        applicable = from_pack[self._packs]
+        found = np.isfinite(applicable)
+        return np.where(found, applicable, 0.0).astype(np.float32), found
 
-    def _dense_top(self, vector: Vectors) -> dict[int, float]:
-        """Unit positions -> score of their best ranked row, best first, via faiss."""
-        rows = self._search_index.ntotal
-        scores, found = self._search_index.search(vector.reshape(1, -1),
-                                                  min(rows, CANDIDATES * 8))
-        top: dict[int, float] = {}
-        for score, row in zip(scores[0], found[0], strict=True):
-            if row >= 0 and self._ranked_rows[row]:
-                top.setdefault(self._owner_of_row(int(row)), float(score))
-        return dict(list(top.items())[:CANDIDATES])
+    def sentence_scores(self, unit: DefinitionUnit | ArticleUnit, vectors: Vectors) -> list[float]:
+        """Each sentence of the unit against the question (its best vector)."""
+        first = int(self._sentence_first[self.position[unit.id]])
+        rows = self._sentence_vectors[first : first + len(unit.sentences)]
+        queries = vectors.reshape(-1, rows.shape[1]) if len(rows) else vectors
+        return [float(s) for s in (rows @ queries.T).max(axis=1)] if len(rows) else []
 
-    def _owner_of_row(self, row: int) -> int:
-        units = len(self.units)
-        return row if row < units else int(self._row_owner[row - units])
+    def dense_score(self, unit_id: str, vectors: Vectors) -> float:
+        """Cosine of the whole question (the first vector) with the whole unit."""
+        position = self.position.get(unit_id)
+        if position is None:
+            return 0.0
+        return float(self._vectors[position] @ vectors.reshape(-1, self._vectors.shape[1])[0])
 
-    def dense_order(self, vector: Vectors) -> list[str]:
-        """Unit ids by dense similarity alone (a baseline for evaluation)."""
-        return [self.units[position].id for position in self._dense_top(vector)]
+    def nearest_not_covered(self, vectors: Vectors, pack: int) -> tuple[str, float] | None:
+        """The closest question, from folder `pack` or a later one, that we do not cover."""
+        usable = np.flatnonzero(self._not_covered_pack >= pack)
+        if not len(usable):
+            return None
+        queries = vectors.reshape(-1, self._not_covered.shape[1])
+        scores = (self._not_covered[usable] @ queries.T).max(axis=1)
+        best = int(np.argmax(scores))
+        return self._not_covered_texts[int(usable[best])], float(scores[best])
+
+    def dense_order(self, vectors: Vectors) -> list[str]:
+        """Unit ids by dense similarity alone, for the baseline in evaluation."""
+        best = self.similarities("", vectors).best
+        return [self.units[int(i)].id for i in np.argsort(-best, kind="stable")[:CANDIDATES]]
 
     def lexical_order(self, question: str) -> list[str]:
-        """Unit ids by BM25 alone (a baseline for evaluation)."""
-        scores = self._lexical_scores(question)
-        return [self.units[int(i)].id for i in np.argsort(-scores)[:CANDIDATES] if scores[i] > 0]
-
-    def not_covered_score(self, vector: Vectors) -> float:
-        """How close the question is to one we know the knowledge cannot answer (or -1)."""
-        if not len(self._not_covered):
-            return -1.0
-        return float(np.max(self._not_covered @ vector))
-
-    def dense_score(self, unit_id: str, vector: Vectors) -> float:
-        position = self._position.get(unit_id)
-        return 0.0 if position is None else float(self._vectors[position] @ vector)
-
-    def _lexical_scores(self, question: str) -> np.ndarray:
-        terms = search_terms(question)
-        if not terms:
-            return np.zeros(len(self.units), dtype=np.float32)
-        return np.asarray(self._bm25.get_scores(terms), dtype=np.float32)
-
-    def sentence_scores(
-        self, unit: DefinitionUnit | ArticleUnit, vector: Vectors
-    ) -> Sequence[float]:
-        first = self._sentence_rows[unit.id]
-        rows = self._sentence_vectors[first : first + len(unit.sentences)]
-        return [float(score) for score in rows @ vector]
+        """Unit ids by BM25 alone, for the baseline in evaluation."""
+        scores, _ = self._lexical[True].scores(question)
+        order = np.argsort(-scores, kind="stable")[:CANDIDATES]
+        return [self.units[int(i)].id for i in order if scores[i] > 0]
