@@ -99,9 +99,10 @@ def _parser() -> argparse.ArgumentParser:
                           help="also list each question missed, with the ids it got")
     calibrate = commands.add_parser(
         "calibrate", help="fit the answer decision from labelled question files")
-    calibrate.add_argument("files", type=Path, nargs="+",
-                           help="JSON lines as for eval (the holdout split is never used)")
-    calibrate.add_argument("--false-refusals", type=float, default=0.03, metavar="RATE",
+    calibrate.add_argument("files", nargs="+", metavar="FILE[=PACK]",
+                           help="JSON lines as for eval, each optionally with the pack folder "
+                           "its questions are about (the holdout split is never used)")
+    calibrate.add_argument("--false-refusals", type=float, default=None, metavar="RATE",
                            help="the false-refusal rate the operating point allows (0.03)")
     calibrate.add_argument("--out", dest="model_out", type=Path, default=None,
                            help="where to write the model (default: the one that ships)")

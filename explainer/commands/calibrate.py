@@ -1,4 +1,8 @@
-"""`explainer calibrate FILE...`: fit the answer decision and write its numbers as JSON."""
+"""`explainer calibrate FILE[=PACK]...`: fit the answer decision and write it as JSON.
+
+A file may name the workshop pack it is about (`questions.jsonl=path/to/pack`): its questions
+are then asked of the bundled knowledge with that pack added.
+"""
 
 from __future__ import annotations
 
@@ -7,28 +11,42 @@ from pathlib import Path
 
 from explainer.cli import EXIT_BROKEN, EXIT_OK, print_line
 from explainer.commands.loading import load_engine
+from explainer.core.constants import FALSE_REFUSAL_TARGET
 from explainer.core.evaluation import QuestionFileError
+from explainer.core.explainer import Explainer
 from explainer.settings import Settings
 
 SHIPPED = Path(__file__).resolve().parent.parent / "core" / "decision_model.json"
 
 
-def run_calibrate(settings: Settings, files: list[Path], *, target: float,
+def run_calibrate(settings: Settings, specs: list[str], *, target: float | None,
                   out: Path | None) -> int:
+    target = FALSE_REFUSAL_TARGET if target is None else target
     try:
-        from explainer.core.fitting import fit
+        from explainer.core.fitting import QuestionSet, fit
     except ImportError as error:  # scikit-learn comes with the dev extra only
         print(f"explainer: calibrate needs scikit-learn (pip install 'explainer[dev]'): "
               f"{error}", file=sys.stderr)
         return EXIT_BROKEN
-    explainer = load_engine(settings)
-    if explainer is None:
-        return EXIT_BROKEN
+    engines: dict[tuple[Path, ...], Explainer] = {}
+    sets = []
+    for spec in specs:
+        file, _, pack = spec.partition("=")
+        folders = (*settings.extra_knowledge, *([Path(pack)] if pack else []))
+        if folders not in engines:
+            engine = load_engine(settings.model_copy(update={"extra_knowledge": list(folders)}))
+            if engine is None:
+                return EXIT_BROKEN
+            engines[folders] = engine
+        sets.append(QuestionSet(Path(file), engines[folders]))
     try:
-        model = fit(explainer, files, target)
+        model = fit(sets, target)
     except (OSError, QuestionFileError) as error:
         print(f"explainer: {error}", file=sys.stderr)
         return EXIT_BROKEN
+    finally:
+        # The packs were built in the same index folder: leave it built for what is in use.
+        load_engine(settings)
     target_file = out or SHIPPED
     target_file.write_text(model.model_dump_json(indent=2) + "\n", encoding="utf-8")
     print_line(f"Wrote {target_file}: operating point {model.threshold:.4f} for a "

@@ -19,6 +19,8 @@ from explainer.core.evaluation import (
     score,
 )
 from explainer.core.explainer import Explainer
+from explainer.core.leaks import meaning_leaks
+from explainer.core.text import clean_line
 from explainer.settings import Settings
 
 
@@ -40,13 +42,22 @@ def outcomes_for(explainer: Explainer, questions: list[EvalQuestion],
 def run_eval(settings: Settings, path: Path, *, split: str, method: str, as_json: bool,
              misses: bool = False) -> int:
     try:
-        questions = [q for q in load_questions(path) if split in ("all", q.split)]
+        every = load_questions(path)
     except (OSError, QuestionFileError) as error:
         print(f"explainer: {error}", file=sys.stderr)
         return EXIT_BROKEN
+    questions = [q for q in every if split in ("all", q.split)]
     explainer = load_engine(settings)
     if explainer is None:
         return EXIT_BROKEN
+    if split == "holdout":
+        # A holdout question that means the same as one we hold or tuned on is left out.
+        leaks = meaning_leaks(explainer, questions, [q for q in every if q.split == "tune"])
+        left_out = {id(leak.question) for leak in leaks}
+        questions = [q for q in questions if id(q) not in left_out]
+        for leak in leaks:
+            print(f"left out (cosine {leak.cosine:.3f} to {clean_line(leak.neighbour)!r}): "
+                  f"{clean_line(leak.question.question)!r}", file=sys.stderr)
     outcomes = outcomes_for(explainer, questions, method)
     table = score(outcomes)
     if as_json:

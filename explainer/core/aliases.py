@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from explainer.core.constants import FUZZY_CUTOFF, MIN_FUZZY_LENGTH
 from explainer.core.models import DefinitionUnit
 from explainer.core.text import tokens
 
@@ -19,8 +20,6 @@ class AliasMatch:
     ambiguous: bool
 
 
-MIN_FUZZY_LENGTH = 6
-FUZZY_CUTOFF = 0.85
 # The part of a term in brackets at its end: "Notice to Appear (NTA)".
 _BRACKETED = re.compile(r"\s+\(.*\)$")
 

@@ -12,6 +12,13 @@ from collections.abc import Sequence
 from pydantic import BaseModel
 
 from explainer.core.aliases import AliasMatch
+from explainer.core.constants import (
+    MAX_EXCERPTS,
+    MAX_SENTENCES,
+    MIN_EXCERPT_WORDS,
+    NAMED_SENTENCE_BONUS,
+    TERM_LOOKUP_OTHER_WORDS,
+)
 from explainer.core.decision import Decision, DecisionModel, decide
 from explainer.core.encoder import Vectors
 from explainer.core.features import Candidate, candidates
@@ -22,11 +29,6 @@ from explainer.core.models import Answer, ArticleUnit, DefinitionUnit, Excerpt, 
 from explainer.core.retrieve import AS_IS, Retriever, View, word_set
 from explainer.core.text import content_tokens, light_stem, tokens
 
-MAX_EXCERPTS = 3
-MAX_SENTENCES = 3
-# An excerpt shorter than this many words grows by a neighbouring sentence: a sentence that
-# only announces a topic ("critics have voiced concerns") says nothing on its own.
-MIN_EXCERPT_WORDS = 25
 LEGAL_HELP_ID = "legal-help"
 URGENT_ID = "if-this-is-happening-now"
 
@@ -86,7 +88,7 @@ class Answerer:
             return None
         named = _phrases(matches)[0]
         others = {light_stem(word) for word in content_tokens(question)} - named
-        return matches[0].definition_id if len(others) <= 1 else None
+        return matches[0].definition_id if len(others) <= TERM_LOOKUP_OTHER_WORDS else None
 
     def answer(self, question: str, vectors: Vectors, intent: Intent,
                language: str) -> tuple[Answer, Decision]:
@@ -186,7 +188,7 @@ class Answerer:
         for number, span in enumerate(unit.sentences):
             sentence_words = word_set(unit.text[span.start : span.end])
             if any(phrase <= sentence_words for phrase in phrases):
-                scores[number] += 0.05  # a sentence that names the asked-about term
+                scores[number] += NAMED_SENTENCE_BONUS
         best = max(range(len(scores)), key=scores.__getitem__)
         low = high = best
 

@@ -8,6 +8,8 @@ import sys
 import threading
 from collections.abc import Sequence
 
+import numpy as np
+
 from explainer.core.answer import LEGAL_HELP_ID, Answerer, Explanation, refusal
 from explainer.core.decision import DecisionModel
 from explainer.core.encoder import EmbeddingBackend, MiniLMBackend, Vectors
@@ -171,6 +173,21 @@ class Explainer:
         intent = read_intent(cleaned)
         answerer, vectors = self._encoded(cleaned)
         return intent, answerer.candidates(cleaned, vectors, intent, view)
+
+    def encode(self, texts: Sequence[str]) -> Vectors:
+        """Questions as the index sees them (for evaluation: which questions mean the same)."""
+        self.load()
+        assert self._loaded is not None
+        return self._loaded.encoder.encode([clean_line(text) for text in texts])
+
+    def known_questions(self) -> tuple[list[str], Vectors]:
+        """Every ask and not-covered question in the index, with its vector."""
+        self.load()
+        assert self._loaded is not None
+        loaded = self._loaded
+        texts = [ask for unit in loaded.units for ask in unit.asks]
+        texts += [q.text for q in loaded.not_covered]
+        return texts, np.vstack([loaded.ask_vectors, loaded.not_covered_vectors])
 
     def baseline_ids(self, question: str, method: str) -> list[str]:
         """Unit ids ranked by plain `dense` or plain `bm25` search, or by our `fused-order`

@@ -16,9 +16,10 @@ import numpy as np
 import numpy.typing as npt
 
 from explainer.core.aliases import AliasMatch
+from explainer.core.constants import CANDIDATES
 from explainer.core.intent import Intent
 from explainer.core.models import ArticleUnit, DefinitionUnit
-from explainer.core.retrieve import CANDIDATES, Retriever, Similarities
+from explainer.core.retrieve import Retriever, Similarities
 from explainer.core.text import content_tokens
 
 FEATURES: tuple[str, ...] = (
@@ -30,8 +31,11 @@ FEATURES: tuple[str, ...] = (
     "behind_leader",  # how far its best similarity is behind the best unit's (0 for the best)
     "sim_not_covered",  # ... with the closest question its folder (or a later one) does not cover
     "has_not_covered",
-    "not_covered_margin",  # sim_not_covered - sim_best (0 without a not-covered list)
+    "not_covered_margin",  # sim_not_covered - sim_best, for a unit with asks (else 0)
+    "not_covered_margin_no_asks",  # the same for a unit without asks (a question is compared
+    # with passages only, so the margin means something else)
     "word_coverage",  # IDF-weighted share of the question's words that the unit uses
+    "rarest_missing_word",  # IDF of the rarest question word the unit lacks (share of the most)
     "dense_rank",  # 1 / (1 + rank) by best similarity
     "lexical_rank",  # 1 / (1 + rank) by BM25 (0 when no word is shared)
     "names_term",  # the question names this definition's term or an alias
@@ -80,6 +84,9 @@ def candidates(retriever: Retriever, question: str, similarities: Similarities,
     for position in dict.fromkeys(int(i) for i in picked):
         unit = retriever.units[position]
         names = unit.id in named
+        asks = float(similarities.has_asks[position])
+        margin = float((similarities.not_covered[position] - best[position])
+                       * similarities.has_not_covered[position])
         values = np.asarray([
             similarities.unit[position],
             similarities.sentence[position],
@@ -89,9 +96,10 @@ def candidates(retriever: Retriever, question: str, similarities: Similarities,
             best[position] - leader,
             similarities.not_covered[position],
             similarities.has_not_covered[position],
-            (similarities.not_covered[position] - best[position])
-            * similarities.has_not_covered[position],
+            margin * asks,
+            margin * (1 - asks),
             similarities.coverage[position],
+            similarities.missing[position],
             dense_rank[position],
             lexical_rank[position],
             names,

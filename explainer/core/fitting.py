@@ -7,7 +7,8 @@ one row per question, labelled 1 when the question has expected units (it is ans
 The operating point is the highest P threshold whose false-refusal rate on the fitted questions
 stays within the target. Every question is seen three ways: with the knowledge as it is,
 without its asks, and without asks or a not-covered list, because a workshop's pack has neither.
-Questions of the holdout split are never used.
+Each question file counts the same, however many questions it holds. Questions of the holdout
+split are never used.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
+from explainer.core.constants import KEEP_PRECISION, REGULARIZATION
 from explainer.core.decision import DecisionModel
 from explainer.core.evaluation import EvalQuestion, load_questions
 from explainer.core.explainer import Explainer
@@ -27,10 +29,6 @@ from explainer.core.retrieve import View
 
 VIEWS = {"as is": View(), "no asks": View(asks=False),
          "no asks, no not-covered": View(asks=False, not_covered=False)}
-# A further excerpt is shown when, among fitted questions, at least this share of the further
-# excerpts shown at its probability or above are labelled answers.
-KEEP_PRECISION = 0.3
-REGULARIZATION = 1.0  # scikit-learn's C: the inverse strength of the L2 penalty
 
 
 @dataclass
@@ -40,10 +38,11 @@ class _Rows:
     question: list[int]  # index into `answerable`, one per (question, view)
     answerable: list[int]
     view: list[str]
+    weight: list[float]  # per (question, view): each question file counts the same
 
 
-def _gather(explainer: Explainer, questions: Sequence[EvalQuestion]) -> _Rows:
-    rows = _Rows([], [], [], [], [])
+def _gather(explainer: Explainer, questions: Sequence[EvalQuestion], rows: _Rows) -> None:
+    weight = 1.0 / len(questions)
     for name, view in VIEWS.items():
         for question in questions:
             intent, found = explainer.candidates(question.question, view)
@@ -52,26 +51,40 @@ def _gather(explainer: Explainer, questions: Sequence[EvalQuestion]) -> _Rows:
             number = len(rows.answerable)
             rows.answerable.append(int(bool(question.expected)))
             rows.view.append(name)
+            rows.weight.append(weight)
             for candidate in found:
                 rows.values.append(candidate.values)
                 rows.relevant.append(int(candidate.unit.id in question.expected))
                 rows.question.append(number)
-    return rows
 
 
-def fit(explainer: Explainer, files: Sequence[Path], false_refusal_target: float,
+@dataclass(frozen=True)
+class QuestionSet:
+    """A question file, and the engine whose knowledge it is about (the bundled knowledge, or
+    the bundled knowledge with a workshop's pack)."""
+
+    path: Path
+    engine: Explainer
+
+
+def fit(sets: Sequence[QuestionSet], false_refusal_target: float,
         regularization: float = REGULARIZATION) -> DecisionModel:
     from sklearn.linear_model import LogisticRegression
 
-    questions = [q for path in files for q in load_questions(path) if q.split != "holdout"]
-    rows = _gather(explainer, questions)
+    rows = _Rows([], [], [], [], [], [])
+    for question_set in sets:
+        group = [q for q in load_questions(question_set.path) if q.split != "holdout"]
+        if group:
+            _gather(question_set.engine, group, rows)
+    weights = np.asarray(rows.weight) / np.mean(rows.weight)
     values = np.vstack(rows.values)
     mean, scale = values.mean(axis=0), values.std(axis=0)
     scale[scale == 0] = 1.0
     relevance = LogisticRegression(C=regularization, max_iter=2000)
-    relevance.fit((values - mean) / scale, np.asarray(rows.relevant))
-    logits = relevance.decision_function((values - mean) / scale)
     owners = np.asarray(rows.question)
+    relevance.fit((values - mean) / scale, np.asarray(rows.relevant),
+                  sample_weight=weights[owners])
+    logits = relevance.decision_function((values - mean) / scale)
     best = np.full(len(rows.answerable), -np.inf)
     np.maximum.at(best, owners, logits)
     leader = np.zeros(len(rows.answerable), dtype=np.int64)
@@ -84,9 +97,9 @@ def fit(explainer: Explainer, files: Sequence[Path], false_refusal_target: float
     answerable = np.asarray(rows.answerable)
     scope = LogisticRegression(C=regularization, max_iter=2000)
     scaled_scope = (scope_values - scope_mean) / scope_scale
-    scope.fit(scaled_scope, answerable)
+    scope.fit(scaled_scope, answerable, sample_weight=weights)
     probability = scope.predict_proba(scaled_scope)[:, 1]
-    threshold = _operating_point(probability, answerable, false_refusal_target)
+    threshold = _operating_point(probability, answerable, weights, false_refusal_target)
     keep = _keep_point(logits, np.asarray(rows.relevant), owners, best, answerable)
     report = _report(probability, answerable, np.asarray(rows.view), threshold)
     return DecisionModel(
@@ -96,16 +109,20 @@ def fit(explainer: Explainer, files: Sequence[Path], false_refusal_target: float
         scope_weights=scope.coef_[0].tolist(), scope_bias=float(scope.intercept_[0]),
         threshold=threshold, keep=keep,
         false_refusal_target=false_refusal_target,
-        fitted_on=[path.name for path in files], fitted_at=dt.date.today().isoformat(),
+        fitted_on=[s.path.name for s in sets], fitted_at=dt.date.today().isoformat(),
         fit_report=report,
     )
 
 
-def _operating_point(probability: np.ndarray, answerable: np.ndarray, target: float) -> float:
-    """The highest threshold that refuses at most `target` of the answerable questions."""
-    scores = np.sort(probability[answerable == 1])
-    allowed = int(np.floor(target * len(scores)))
-    return float(round(scores[allowed] - 1e-6, 6)) if len(scores) else 0.5
+def _operating_point(probability: np.ndarray, answerable: np.ndarray, weights: np.ndarray,
+                     target: float) -> float:
+    """The highest threshold that refuses at most `target` (by weight) of the answerable."""
+    wanted = answerable == 1
+    order = np.argsort(probability[wanted])
+    scores, shares = probability[wanted][order], weights[wanted][order]
+    refused = np.cumsum(shares) / shares.sum() if len(shares) else np.zeros(0)
+    allowed = int(np.searchsorted(refused, target, side="right"))
+    return float(round(scores[min(allowed, len(scores) - 1)] - 1e-6, 6)) if len(scores) else 0.5
 
 
 def _keep_point(logits: np.ndarray, relevant: np.ndarray, owners: np.ndarray,

@@ -18,12 +18,11 @@ import numpy as np
 import numpy.typing as npt
 
 from explainer.core.aliases import AliasMatcher
+from explainer.core.constants import CANDIDATES
 from explainer.core.encoder import Vectors
 from explainer.core.index import LoadedIndex
 from explainer.core.models import ArticleUnit, DefinitionUnit
 from explainer.core.text import light_stem, search_terms, tokens
-
-CANDIDATES = 12  # units taken from each ranking (dense, BM25) for the decision to weigh
 
 Floats = npt.NDArray[np.float32]
 
@@ -52,6 +51,7 @@ class Similarities:
     has_not_covered: npt.NDArray[np.bool_]
     lexical: Floats  # BM25 score (0 when no word is shared)
     coverage: Floats  # IDF-weighted share of the question's words found in the unit
+    missing: Floats  # the rarest question word the unit lacks, as a share of the highest IDF
 
     @property
     def best(self) -> Floats:
@@ -94,17 +94,21 @@ class _Lexical:
         seen = self._frequency.get(word, 0)
         return math.log(1 + (self._count - seen + 0.5) / (seen + 0.5))
 
-    def scores(self, question: str) -> tuple[Floats, Floats]:
+    def scores(self, question: str) -> tuple[Floats, Floats, Floats]:
+        """BM25, word coverage and the rarest missing word, for every unit."""
         terms = list(dict.fromkeys(search_terms(question)))
         if not terms or not self._count:
             empty = np.zeros(self._count, dtype=np.float32)
-            return empty, empty.copy()
+            return empty, empty.copy(), empty.copy()
         bm25 = np.asarray(self._bm25.get_scores(terms), dtype=np.float32)
         weights = {term: self._idf(term) for term in terms}
         total = sum(weights.values()) or 1.0
+        highest = self._idf("") or 1.0  # a word no unit uses
         coverage = np.asarray([sum(w for t, w in weights.items() if t in words) / total
                                for words in self._words], dtype=np.float32)
-        return bm25, coverage
+        missing = np.asarray([max((w for t, w in weights.items() if t not in words), default=0.0)
+                              / highest for words in self._words], dtype=np.float32)
+        return bm25, coverage, missing
 
 
 def _segment_max(scores: Floats, owners: npt.NDArray[np.int64], count: int,
@@ -155,9 +159,9 @@ class Retriever:
         not_covered, has_not_covered = self._not_covered_scores(queries, view)
         if view.asks not in self._lexical:
             self._lexical[view.asks] = _Lexical(self.units, with_asks=view.asks)
-        lexical, coverage = self._lexical[view.asks].scores(question)
+        lexical, coverage, missing = self._lexical[view.asks].scores(question)
         return Similarities(unit.astype(np.float32), sentence, ask, has_asks, not_covered,
-                            has_not_covered, lexical, coverage)
+                            has_not_covered, lexical, coverage, missing)
 
     def _not_covered_scores(self, queries: Vectors,
                             view: View) -> tuple[Floats, npt.NDArray[np.bool_]]:
@@ -207,6 +211,6 @@ class Retriever:
 
     def lexical_order(self, question: str) -> list[str]:
         """Unit ids by BM25 alone, for the baseline in evaluation."""
-        scores, _ = self._lexical[True].scores(question)
+        scores = self._lexical[True].scores(question)[0]
         order = np.argsort(-scores, kind="stable")[:CANDIDATES]
         return [self.units[int(i)].id for i in order if scores[i] > 0]

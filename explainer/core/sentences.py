@@ -31,4 +31,20 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         stripped = text.strip()
         start = text.find(stripped)
         spans.append((start, start + len(stripped)))
-    return spans
+    return _join_datelines(text, spans)
+
+
+_DASHES = ("\u2014", "\u2013", "-")
+
+
+def _join_datelines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A dateline ("BIRCH LAKE, Minn. —") is never a sentence of its own: the splitter ends it
+    at the abbreviation and starts the next piece with the dash, so the two are joined."""
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        piece = text[start:end]
+        if joined and (piece.startswith(_DASHES) or text[: joined[-1][1]].endswith(_DASHES)):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
