@@ -49,9 +49,9 @@ MARGIN = 0.03
 
 # Measured once, on 2026-12-02, after the last fit (see the issue note), before the margin.
 HOLDOUT_MEASURED = {
-    "writer M": {"hit@1": 0.0, "hit@3": 0.0, "refusal": 0.0, "false_refusal": 1.0},
-    "real": {"hit@1": 0.0, "hit@3": 0.0, "refusal": 0.0, "false_refusal": 1.0},
-    "workshop pack": {"hit@1": 0.0, "hit@3": 0.0, "refusal": 0.0, "false_refusal": 1.0},
+    "writer M": {"hit@1": 0.923, "hit@3": 0.978, "refusal": 0.935, "false_refusal": 0.011},
+    "real": {"hit@1": 0.500, "hit@3": 0.750, "refusal": 0.526, "false_refusal": 0.075},
+    "workshop pack": {"hit@1": 0.797, "hit@3": 0.826, "refusal": 0.300, "false_refusal": 0.029},
 }
 
 
@@ -181,7 +181,7 @@ def test_the_model_stays_calibrated_on_the_fitted_sets(
 ) -> None:
     questions = {"questions": QUESTIONS, "dev": DEV_QUESTIONS, "real": REAL_QUESTIONS,
                  "workshop_pack_tune": PACK_TUNE_QUESTIONS}[name]
-    engine = pack_explainers[name] if name in pack_explainers else real_explainer
+    engine = pack_explainers.get(name, real_explainer)
     outcomes = outcomes_for(engine, [q for q in questions if q.split == "tune"])
     with capsys.disabled():
         print(f"\n{format_table(f'fitted set {name} (printed, not pinned)', score(outcomes))}")
