@@ -69,21 +69,28 @@ class Answerer:
         self.max_excerpts = max_excerpts
 
     def candidates(self, question: str, vectors: Vectors, intent: Intent,
-                   view: View = AS_IS) -> list[Candidate]:
+                   view: View = AS_IS, matches: Sequence[AliasMatch] | None = None,
+                   ) -> list[Candidate]:
         """What the decision weighs, for a question whose vectors (whole, then sentences)."""
         similarities = self.retriever.similarities(question, vectors, view)
-        return candidates(self.retriever, question, similarities,
-                          self.retriever.aliases.find(question), intent, looks_spanish(question))
+        if matches is None:
+            matches = self.retriever.aliases.find(question)
+        return candidates(self.retriever, question, similarities, matches, intent,
+                          looks_spanish(question))
 
-    def weigh(self, question: str, vectors: Vectors, intent: Intent) -> Decision:
-        found = self.candidates(question, vectors, intent)
-        return decide(found, intent, self._looked_up(question, intent), self.model)
+    def weigh(self, question: str, vectors: Vectors, intent: Intent,
+              matches: Sequence[AliasMatch] | None = None) -> Decision:
+        if matches is None:
+            matches = self.retriever.aliases.find(question)
+        found = self.candidates(question, vectors, intent, matches=matches)
+        return decide(found, intent, self._looked_up(question, intent, matches), self.model)
 
-    def _looked_up(self, question: str, intent: Intent) -> str | None:
+    @staticmethod
+    def _looked_up(question: str, intent: Intent, found: Sequence[AliasMatch]) -> str | None:
         """The term a question asks the meaning of, when it asks nothing more."""
         if not intent.definitional:
             return None
-        matches = [m for m in self.retriever.aliases.find(question) if not m.ambiguous]
+        matches = [m for m in found if not m.ambiguous]
         if len(matches) != 1:
             return None
         named = _phrases(matches)[0]
@@ -92,13 +99,13 @@ class Answerer:
 
     def answer(self, question: str, vectors: Vectors, intent: Intent,
                language: str) -> tuple[Answer, Decision]:
-        decision = self.weigh(question, vectors, intent)
+        matches = self.retriever.aliases.find(question)  # once: every step below reads them
+        decision = self.weigh(question, vectors, intent, matches)
         if not decision.answer:
             return refusal(question, "out_of_scope", language, self._see(intent, False)), decision
-        chosen = self._choose(decision, intent, self._using_term(question, decision))
+        chosen = self._choose(decision, intent, self._using_term(matches, decision))
         if not chosen:  # nothing to quote besides the pointer
             return refusal(question, "out_of_scope", language, self._see(intent, False)), decision
-        matches = self.retriever.aliases.find(question)
         excerpts = [self._excerpt(unit, vectors, matches) for unit in chosen]
         key = "answered_advice" if intent.seeks_advice else "answered"
         return Answer(question=question, status="answered", reason=None,
@@ -131,13 +138,12 @@ class Answerer:
             wanted.append(LEGAL_HELP_ID)
         return [unit_id for unit_id in wanted if unit_id in self.retriever.by_id]
 
-    def _using_term(self, question: str, decision: Decision) -> list[str]:
+    def _using_term(self, matches: Sequence[AliasMatch], decision: Decision) -> list[str]:
         """For a term look-up: the article passages that use the term, best first."""
         if decision.rule != "term":
             return []
         leader = decision.ranked[0].candidate.unit.id
-        phrases = _phrases([m for m in self.retriever.aliases.find(question)
-                            if m.definition_id == leader])
+        phrases = _phrases([m for m in matches if m.definition_id == leader])
         return [s.candidate.unit.id for s in decision.ranked
                 if isinstance(s.candidate.unit, ArticleUnit)
                 and any(p <= self.retriever.words[s.candidate.unit.id] for p in phrases)]

@@ -144,10 +144,13 @@ class Explainer:
 
     def ask(self, question: str) -> Answer:
         """Answer with cited, word-for-word excerpts, or say why not. Loads on first use."""
-        return self.ask_explained(question)[0]
+        return self._answer(question, explain=False)[0]
 
     def ask_explained(self, question: str) -> tuple[Answer, Explanation | None]:
         """The answer and why (None when the question was refused before any search)."""
+        return self._answer(question, explain=True)
+
+    def _answer(self, question: str, explain: bool) -> tuple[Answer, Explanation | None]:
         language = self.settings.lang
         cleaned = clean_line(question)
         shown = cleaned[:MAX_QUESTION_CHARS]
@@ -160,7 +163,8 @@ class Explainer:
             return refusal(shown, "greeting", language), None
         answerer, vectors = self._encoded(cleaned)
         answer, decision = answerer.answer(cleaned, vectors, intent, language)
-        return answer, answerer.explain(decision, vectors)
+        # The explanation compares the question with every not-covered question: only on request.
+        return answer, answerer.explain(decision, vectors) if explain else None
 
     def _encoded(self, cleaned: str) -> tuple[Answerer, Vectors]:
         self.load()
