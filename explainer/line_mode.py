@@ -78,8 +78,9 @@ class LineMode:
         if self.kiosk is None:
             raw = self.stdin.readline()
             return None if raw == "" else raw
-        quiet = self.kiosk.idle_seconds - self.kiosk.warning_seconds
-        typed = self._read_within(quiet)
+        # The README's promise: the warning comes after idle_seconds with no input, then the
+        # countdown of warning_seconds runs (it used to start at idle minus warning).
+        typed = self._read_within(self.kiosk.idle_seconds)
         if typed is not None:
             return typed or None
         self.say(t("line_idle", seconds=self.kiosk.warning_seconds))

@@ -232,7 +232,7 @@ def test_plain_kiosk_idle_warning_then_reset(explainer: Explainer, clock: FakeCl
     waits: list[float] = []
     monkeypatch.setattr(session, "_read_within", lambda s: waits.append(s))  # nothing typed
     assert session._next_line() == "\n"
-    assert waits == [40, 20]
+    assert waits == [60, 20]  # the full idle time first, then the countdown
     text = out.getvalue()
     assert t("line_idle", seconds=20) in text
     assert text.rstrip().endswith("Press Enter to start.")
