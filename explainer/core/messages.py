@@ -92,12 +92,12 @@ EN: dict[str, str] = {
         "itself.\n\nThis is information, not legal advice. For free legal help, ask: Where can "
         "I get free legal help?\n\nPress any key to start."
     ),
-    "countdown": ("No one has used this screen for a while.\n\nIt will be cleared in {seconds} "
-                  "seconds.\n\nPress any key to keep going."),
+    "countdown": ("No one has used this screen for a while.\n\nIt will be cleared in "
+                  "{seconds_words}.\n\nPress any key to keep going."),
     "error_reset": "Something went wrong, so the screen was cleared. Please ask again.",
     "pin_prompt": "Administrator exit. Type the PIN and press Enter.",
     "pin_wrong": "That PIN is not right.",
-    "pin_wait": "Please wait {seconds} seconds before trying again.",
+    "pin_wait": "Please wait {seconds_words} before trying again.",
     # Line mode
     "line_welcome": ("explainer: plain-language answers about 287(g) agreements, ICE and your "
                      "rights.\nType a question and press Enter. Type help for the commands."),
@@ -117,7 +117,7 @@ EN: dict[str, str] = {
     "line_prompt": "Your question:",
     "line_ready": "Getting ready...",
     "line_idle": ("Idle: no one has typed for a while. This session will be cleared in "
-                  "{seconds} seconds. Press Enter to keep going."),
+                  "{seconds_words}. Press Enter to keep going."),
     "line_cleared": "Session cleared.",
     "line_started_over": "Started over. The last answer is forgotten.",
     "line_glossary": "Glossary: {count} checked terms. Type define and a term to read one.",
@@ -128,7 +128,7 @@ EN: dict[str, str] = {
     "line_goodbye": "Goodbye.",
     "line_pin": "Administrator PIN:",
     "line_pin_wrong": "Quit: that PIN is not right. This kiosk keeps running.",
-    "line_pin_wait": "Quit: please wait {seconds} seconds before trying again.",
+    "line_pin_wait": "Quit: please wait {seconds_words} before trying again.",
 }
 
 ES: dict[str, str] = {
@@ -213,12 +213,12 @@ ES: dict[str, str] = {
         "borra sola.\n\nEs información, no asesoría legal. Para ayuda legal gratis, pregunte: "
         "¿Dónde consigo ayuda legal gratis?\n\nPulse cualquier tecla para empezar."
     ),
-    "countdown": ("Nadie ha usado esta pantalla por un rato.\n\nSe borrará en {seconds} "
-                  "segundos.\n\nPulse cualquier tecla para seguir."),
+    "countdown": ("Nadie ha usado esta pantalla por un rato.\n\nSe borrará en "
+                  "{seconds_words}.\n\nPulse cualquier tecla para seguir."),
     "error_reset": "Algo salió mal y la pantalla se borró. Por favor, pregunte otra vez.",
     "pin_prompt": "Salida del administrador. Escriba el PIN y pulse Enter.",
     "pin_wrong": "Ese PIN no es correcto.",
-    "pin_wait": "Por favor, espere {seconds} segundos antes de intentar otra vez.",
+    "pin_wait": "Por favor, espere {seconds_words} antes de intentar otra vez.",
     "line_welcome": ("explainer: respuestas en palabras sencillas sobre los acuerdos 287(g), ICE "
                      "y sus derechos.\nEscriba una pregunta y pulse Enter. Escriba ayuda para "
                      "ver los comandos."),
@@ -238,8 +238,8 @@ ES: dict[str, str] = {
     ),
     "line_prompt": "Su pregunta:",
     "line_ready": "Preparando...",
-    "line_idle": ("Inactivo: nadie ha escrito por un rato. Esta sesión se borrará en {seconds} "
-                  "segundos. Pulse Enter para seguir."),
+    "line_idle": ("Inactivo: nadie ha escrito por un rato. Esta sesión se borrará en "
+                  "{seconds_words}. Pulse Enter para seguir."),
     "line_cleared": "Sesión borrada.",
     "line_started_over": "Empezamos de nuevo. Se olvidó la última respuesta.",
     "line_glossary": ("Glosario: {count} términos revisados. Escriba definir y un término para "
@@ -252,7 +252,7 @@ ES: dict[str, str] = {
     "line_goodbye": "Adiós.",
     "line_pin": "PIN del administrador:",
     "line_pin_wrong": "Salir: ese PIN no es correcto. Este quiosco sigue funcionando.",
-    "line_pin_wait": "Salir: por favor, espere {seconds} segundos antes de intentar otra vez.",
+    "line_pin_wait": "Salir: por favor, espere {seconds_words} antes de intentar otra vez.",
 }
 
 CATALOG: dict[str, dict[str, str]] = {"en": EN, "es": ES}
@@ -278,10 +278,30 @@ def current_language() -> str:
     return _current
 
 
+# Singular and plural of a unit, per language. English and Spanish both use the singular only
+# for exactly 1 ("1 second", "0 seconds"; "1 segundo", "0 segundos").
+SECONDS_WORDS: dict[str, tuple[str, str]] = {
+    "en": ("{n} second", "{n} seconds"),
+    "es": ("{n} segundo", "{n} segundos"),
+}
+
+
+def seconds_words(seconds: int, language: str | None = None) -> str:
+    """A count of seconds in words with the right plural: "1 second", "30 seconds"."""
+    one, many = SECONDS_WORDS.get(language or _current, SECONDS_WORDS["en"])
+    return (one if seconds == 1 else many).format(n=seconds)
+
+
 def message(key: str, language: str | None = None, **fields: Any) -> str:
-    """The text for `key` in `language` (default: the chosen one), with `fields` filled in."""
-    table = CATALOG.get(language or _current, EN)
+    """The text for `key` in `language` (default: the chosen one), with `fields` filled in.
+
+    A `seconds` field also fills `{seconds_words}` ("1 second", "2 seconds") in that language.
+    """
+    lang = language or _current
+    table = CATALOG.get(lang, EN)
     text = table.get(key) or EN[key]
+    if isinstance(fields.get("seconds"), int):
+        fields["seconds_words"] = seconds_words(fields["seconds"], lang)
     return text.format(**fields) if fields else text
 
 
