@@ -51,6 +51,7 @@ class LineMode:
         self.interactive = stdin.isatty()
         self._read_secret = read_secret
         self._last: Answer | None = None
+        self._pending: str | None = None  # a question typed at the splash instead of Enter
 
     def say(self, *lines: str) -> None:
         for line in lines:
@@ -75,6 +76,9 @@ class LineMode:
                 return 0
 
     def _next_line(self) -> str | None:
+        if self._pending is not None:
+            line, self._pending = self._pending, None
+            return line
         if self.kiosk is None:
             raw = self.stdin.readline()
             return None if raw == "" else raw
@@ -165,6 +169,12 @@ class LineMode:
 
     def _splash(self) -> None:
         self.say("", *t("line_splash").split("\n"))
+        if self.interactive:
+            # "Press Enter to start." must wait: nothing else is read until the patron answers.
+            # A question typed instead of a bare Enter is kept and answered, not lost.
+            line = self.stdin.readline()
+            if line.strip():
+                self._pending = line
 
     def _reset(self) -> None:
         self._last = None
