@@ -131,7 +131,7 @@ class LineMode:
         answer = self.engine.ask(question)
         self._last = answer
         titles = {unit.id: unit.term for unit in self.engine.glossary()}
-        self.say("", answer_text(answer, titles, width=None), "")
+        self.say("", answer_text(answer, titles, width=None, show_ids=False), "")
 
     def _glossary(self) -> None:
         terms = self.engine.glossary()

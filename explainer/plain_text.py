@@ -54,8 +54,12 @@ def dates_line(answer: Answer) -> str | None:
 
 
 def answer_text(answer: Answer, titles: dict[str, str] | None = None,
-                width: int | None = WIDTH) -> str:
-    """The whole answer; `titles` maps ids in `see` to their terms."""
+                width: int | None = WIDTH, show_ids: bool = True) -> str:
+    """The whole answer; `titles` maps ids in `see` to their terms.
+
+    `show_ids` adds each see-also id ("(legal-help)") for maintainers; a screen reader should
+    not read internal ids aloud, so line mode leaves them out.
+    """
     lines = _lines(t("question_label") + answer.question, width) if answer.question else []
     lines += _lines(answer.message, width)
     for number, excerpt in enumerate(answer.excerpts, start=1):
@@ -63,7 +67,7 @@ def answer_text(answer: Answer, titles: dict[str, str] | None = None,
         lines += excerpt_lines(excerpt, number, len(answer.excerpts), width)
     if answer.see:
         lines.append("")
-        names = [f"{(titles or {}).get(see, see)} ({see})" for see in answer.see]
+        names = [_see_name(see, titles, show_ids) for see in answer.see]
         lines += _lines(t("see_also", names="; ".join(names)), width)
     if answer.status == "answered" or answer.reason == "out_of_scope":
         lines += ["", t("not_advice")]
@@ -71,6 +75,11 @@ def answer_text(answer: Answer, titles: dict[str, str] | None = None,
         if dated:
             lines.append(dated)
     return "\n".join(lines)
+
+
+def _see_name(see: str, titles: dict[str, str] | None, show_ids: bool) -> str:
+    term = (titles or {}).get(see, see)
+    return f"{term} ({see})" if show_ids and term != see else term
 
 
 def definition_text(unit: DefinitionUnit, titles: dict[str, str] | None = None,

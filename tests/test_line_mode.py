@@ -83,3 +83,10 @@ def test_plain_flag_when_piped_prints_no_library_output(knowledge: Path, tmp_pat
     assert result.stdout.splitlines()[0] == "Getting ready..."
     assert "Definition: ICE." in result.stdout
     assert not CONTROL.search(result.stdout.replace("\n", ""))
+
+
+def test_no_internal_ids_are_read_out(explainer: Explainer) -> None:
+    """A screen reader hears "Free legal help in Minnesota", never "(legal-help)"."""
+    text = run_session(explainer)
+    assert "See also: Free legal help in Minnesota." in text
+    assert "(legal-help)" not in text
