@@ -15,6 +15,7 @@ run: index
 test: install
 	$(BIN)/ruff check explainer tests
 	$(BIN)/mypy explainer
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 install: $(STAMP)
@@ -30,6 +31,7 @@ index: install
 lint: install
 	$(BIN)/ruff check explainer tests
 	$(BIN)/mypy explainer
+	$(BIN)/lint-imports
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .grimp_cache .import_linter_cache build dist
