@@ -14,7 +14,7 @@ run: index
 
 test: install
 	$(BIN)/ruff check explainer tests
-	$(BIN)/mypy explainer
+	$(BIN)/mypy explainer tests
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
@@ -30,7 +30,7 @@ index: install
 
 lint: install
 	$(BIN)/ruff check explainer tests
-	$(BIN)/mypy explainer
+	$(BIN)/mypy explainer tests
 	$(BIN)/lint-imports
 
 clean:
