@@ -14,7 +14,8 @@ run: index
 
 test: install
 	$(BIN)/ruff check explainer tests
-	$(BIN)/mypy explainer
+	$(BIN)/mypy explainer tests
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 install: $(STAMP)
@@ -29,7 +30,8 @@ index: install
 
 lint: install
 	$(BIN)/ruff check explainer tests
-	$(BIN)/mypy explainer
+	$(BIN)/mypy explainer tests
+	$(BIN)/lint-imports
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .grimp_cache .import_linter_cache build dist

@@ -11,18 +11,19 @@ answering, 2 for usage errors.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
 
 from explainer import __version__
-
-EXIT_OK, EXIT_BROKEN, EXIT_USAGE = 0, 1, 2
-# The shell's code for a process ended by a closed pipe (128 + SIGPIPE).
-EXIT_BROKEN_PIPE = 141
+from explainer.commands.output import (
+    EXIT_BROKEN,
+    EXIT_BROKEN_PIPE,
+    EXIT_OK,
+    EXIT_USAGE,
+    print_line,
+)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -187,13 +188,3 @@ def _run(argv: Sequence[str] | None) -> int:
     plain = args.plain or not (sys.stdin.isatty() and sys.stdout.isatty())
     return run_front_end(settings, plain=plain)
 
-
-def print_line(text: str, stream: TextIO | None = None) -> None:
-    """Write one line and flush, so a reader at the other end of a pipe sees it at once."""
-    out = stream or sys.stdout
-    out.write(text + "\n")
-    out.flush()
-
-
-def print_json(payload: object) -> None:
-    print_line(json.dumps(payload, ensure_ascii=False))

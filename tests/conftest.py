@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+import _socket
 import os
 import socket
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -11,6 +13,10 @@ from explainer.core.explainer import Explainer
 from explainer.core.messages import use_language
 from explainer.settings import Settings
 from tests.helpers import fake_explainer, write_knowledge
+
+if TYPE_CHECKING:
+    # The address type socket.socket.connect takes (a name in the standard library's stubs).
+    from _socket import _Address
 
 # Tests never touch the user's real cache or extra knowledge folders.
 for name in ("EXPLAINER_CACHE_DIR", "EXPLAINER_KNOWLEDGE", "EXPLAINER_LANG", "EXPLAINER_THEME"):
@@ -52,10 +58,10 @@ def block_network() -> Iterator[list[str]]:
         attempts.append(repr(args[1:] if len(args) > 1 else args))
         raise NetworkBlocked(f"network access attempted: {args!r}")
 
-    def connect(self: socket.socket, address: object) -> None:
+    def connect(self: _socket.socket, address: _Address) -> None:
         if self.family in (socket.AF_INET, socket.AF_INET6):
             refuse(self, address)
-        original_connect(self, address)  # type: ignore[arg-type]
+        original_connect(self, address)
 
     socket.socket.connect = connect  # type: ignore[method-assign]
     socket.create_connection = refuse  # type: ignore[assignment]

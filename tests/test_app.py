@@ -6,6 +6,8 @@ import threading
 from pathlib import Path
 
 import pytest
+from textual.color import Color
+from textual.content import Content
 from textual.widgets import Input, OptionList, Static
 
 from explainer.core.encoder import HashingBackend
@@ -84,7 +86,8 @@ async def test_open_source_highlights_the_cited_passage(app: ExplainerApp) -> No
         cited = screen.query_one(f"#p{view.excerpt.id.split('#p')[1]}", Static)
         assert "cited" in cited.classes
         content = cited.render()
-        styled = [span for span in content.spans if "reverse" in str(span.style)]  # type: ignore[attr-defined]
+        assert isinstance(content, Content)
+        styled = [span for span in content.spans if "reverse" in str(span.style)]
         assert (styled[0].start, styled[0].end) == (view.excerpt.start, view.excerpt.end)
         await pilot.press("escape")
         assert not isinstance(app.screen, ArticleScreen)
@@ -189,8 +192,6 @@ async def test_markup_in_a_question_is_shown_literally_and_does_nothing(
 
 
 def test_high_contrast_theme_meets_7_to_1() -> None:
-    from textual.color import Color
-
     from explainer.ui.app import HIGH_CONTRAST
 
     background = Color.parse(HIGH_CONTRAST.background or "#000000")
@@ -200,10 +201,10 @@ def test_high_contrast_theme_meets_7_to_1() -> None:
         assert contrast(Color.parse(colour), background) >= 7.0, colour
 
 
-def contrast(first: object, second: object) -> float:
-    def luminance(colour: object) -> float:
+def contrast(first: Color, second: Color) -> float:
+    def luminance(colour: Color) -> float:
         channels = []
-        for value in colour.rgb:  # type: ignore[attr-defined]
+        for value in colour.rgb:
             c = value / 255
             channels.append(c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4)
         return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]

@@ -17,6 +17,7 @@ from tests.helpers import fake_explainer
 def current_build(cache: Path) -> Path:
     index = cache / "index"
     name = json.loads((index / CURRENT_FILE).read_text())["build"]
+    assert isinstance(name, str)
     return index / "builds" / name
 
 

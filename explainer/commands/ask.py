@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 
-from explainer.cli import EXIT_BROKEN, EXIT_OK, print_json, print_line
 from explainer.commands.loading import load_engine
+from explainer.commands.output import EXIT_BROKEN, EXIT_OK, print_json, print_line
 from explainer.plain_text import answer_text, explanation_text
 from explainer.settings import Settings
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from explainer.cli import EXIT_BROKEN, EXIT_OK, print_line
 from explainer.commands.loading import load_engine
+from explainer.commands.output import EXIT_BROKEN, EXIT_OK, print_line
 from explainer.core.constants import FALSE_REFUSAL_TARGET
 from explainer.core.evaluation import QuestionFileError
 from explainer.core.explainer import Explainer

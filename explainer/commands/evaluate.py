@@ -6,8 +6,8 @@ import json
 import sys
 from pathlib import Path
 
-from explainer.cli import EXIT_BROKEN, EXIT_OK, print_line
 from explainer.commands.loading import load_engine
+from explainer.commands.output import EXIT_BROKEN, EXIT_OK, print_line
 from explainer.core.evaluation import (
     EvalQuestion,
     Outcome,

@@ -6,7 +6,7 @@ import os
 import resource
 import sys
 
-from explainer.cli import EXIT_BROKEN
+from explainer.commands.output import EXIT_BROKEN
 from explainer.kiosk_pin import PinGuard, PinHash, PinHashError
 from explainer.settings import Settings
 
@@ -44,6 +44,6 @@ def run_front_end(settings: Settings, *, plain: bool) -> int:
         from explainer.line_mode import run_line_mode
 
         return run_line_mode(settings, guard)
-    from explainer.ui.app import run_app
+    from explainer.ui.launch import run_app
 
     return run_app(settings, guard)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from explainer.cli import EXIT_BROKEN, EXIT_OK
+from explainer.commands.output import EXIT_BROKEN, EXIT_OK
 from explainer.commands.progress import StderrProgress
 from explainer.core.explainer import Explainer, ExplainerError
 from explainer.core.index import IndexProblem

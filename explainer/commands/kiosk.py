@@ -5,7 +5,7 @@ from __future__ import annotations
 import getpass
 import sys
 
-from explainer.cli import EXIT_OK, EXIT_USAGE
+from explainer.commands.output import EXIT_OK, EXIT_USAGE
 from explainer.kiosk_pin import hash_pin
 
 MIN_PIN_LENGTH = 6

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from explainer.cli import EXIT_BROKEN, EXIT_OK, EXIT_USAGE, print_json, print_line
+from explainer.commands.output import EXIT_BROKEN, EXIT_OK, EXIT_USAGE, print_json, print_line
 from explainer.core.knowledge import KnowledgeError, load_knowledge
 from explainer.settings import Settings
 

@@ -6,7 +6,7 @@ import shlex
 import sys
 from collections.abc import Sequence
 
-from explainer.cli import EXIT_BROKEN, EXIT_OK, EXIT_USAGE
+from explainer.commands.output import EXIT_BROKEN, EXIT_OK, EXIT_USAGE
 
 WARNING = (
     "Warning: explainer serve has no login. Anyone who can reach {url} can use the app.\n"

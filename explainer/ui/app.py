@@ -322,22 +322,3 @@ class ExplainerApp(App[None]):
         if self.screen.has_class("projector"):
             self.theme = THEMES["high-contrast"]
 
-
-def run_app(settings: Settings, guard: PinGuard | None = None) -> int:
-    if guard is None:
-        ExplainerApp(settings).run()
-        return 0
-    from explainer.core.explainer import Explainer, ExplainerError
-    from explainer.ui.kiosk import KioskApp, run_kiosk
-
-    # A kiosk never builds an index in front of a patron: a missing one is the admin's job.
-    engine = Explainer(settings, allow_build=False)
-    try:
-        engine.load()
-    except ExplainerError as error:
-        import sys
-
-        print(f"explainer: kiosk mode cannot start: {error}", file=sys.stderr)
-        return 1
-    return run_kiosk(lambda notice: KioskApp(settings, guard, lambda _settings: engine,
-                                             start_notice=notice))
