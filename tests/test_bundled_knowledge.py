@@ -30,8 +30,12 @@ REQUIRED = [  # issue 2's first core, the urgent entry, and every term listed in
     "booking", "jail-bed-contract", "misdemeanor", "traffic-offense",
     "center-for-immigration-studies", "sahan-journal",
 ]
-ALLOWED_URLS = {"https://everycrsreport.com/reports/IF11898.html", "https://ice.gov/287g"}
-ALLOWED_PHONES = {"612-341-9845"}
+# Every address and phone number FACTS.md gives for the bundled entries: the Advocates' page and
+# client line (fact 106), Mid-Minnesota Legal Aid's FAQ page and intake line (fact 107).
+ALLOWED_URLS = {"https://everycrsreport.com/reports/IF11898.html", "https://ice.gov/287g",
+                "https://theadvocatesforhumanrights.org/Legal_Help/Detained_Immigrants",
+                "https://mylegalaid.org/about-us/faqs"}
+ALLOWED_PHONES = {"612-341-9845", "877-696-6529"}
 
 
 def test_required_definitions_are_present_and_vetted() -> None:
@@ -105,3 +109,22 @@ def test_known_pitfalls_do_not_appear() -> None:
 ])
 def test_a_term_is_found_without_the_part_in_brackets(question: str, expected: str) -> None:
     assert expected in [m.definition_id for m in AliasMatcher(DEFINITIONS).find(question)]
+
+
+def test_no_entry_asks_the_reader_to_check_a_number_first() -> None:
+    # A person in detention cannot check a number: say where it comes from instead.
+    for unit in [*DEFINITIONS, *ARTICLE]:
+        assert "check this number" not in unit.text.casefold(), unit.id
+
+
+def test_civil_entries_say_that_civil_can_still_mean_jail() -> None:
+    # "Not a crime" alone leaves a reader thinking they cannot be locked up (facts 3, 53).
+    for entry in ("civil-vs-criminal", "undocumented"):
+        assert "county jail" in BY_ID[entry].text, entry
+
+
+def test_every_vetted_entry_is_dated_no_later_than_its_review() -> None:
+    for path in sorted((bundled_knowledge() / "definitions").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if data.get("reviewed_on"):
+            assert data["as_of"] <= data["reviewed_on"], path.name

@@ -143,3 +143,21 @@ def test_extra_folders_from_the_environment(knowledge: Path, capsys: pytest.Capt
     monkeypatch.setenv("EXPLAINER_KNOWLEDGE", str(knowledge))
     code, out, _ = run(["ask", "--json", "what is ICE"], capsys, monkeypatch)
     assert code == 0 and json.loads(out)["excerpts"][0]["id"] == "ice"
+
+
+
+def test_a_closed_output_pipe_ends_quietly() -> None:
+    # `explainer knowledge list --json | head -1`: the reader leaves after one line.
+    import os
+    import shlex
+    import subprocess
+    import sys
+
+    # The bundled knowledge gives far more lines than a pipe holds.
+    env = {k: v for k, v in os.environ.items() if k != "EXPLAINER_INCLUDE_BUNDLED"}
+    command = f"{shlex.quote(sys.executable)} -m explainer knowledge list --json | head -1"
+    run = subprocess.run(["bash", "-o", "pipefail", "-c", command], capture_output=True,
+                         text=True, timeout=120, env=env)
+    assert run.stdout.startswith("{"), run.stdout[:200]
+    assert "Traceback" not in run.stderr and "BrokenPipe" not in run.stderr, run.stderr
+    assert run.returncode in (0, 141)

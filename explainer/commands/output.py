@@ -12,6 +12,8 @@ from typing import TextIO
 # 0: every question got an answer object; 1: knowledge or index errors prevent answering;
 # 2: usage errors.
 EXIT_OK, EXIT_BROKEN, EXIT_USAGE = 0, 1, 2
+# The shell's code for a process ended by a closed pipe (128 + SIGPIPE).
+EXIT_BROKEN_PIPE = 141
 
 
 def print_line(text: str, stream: TextIO | None = None) -> None:
