@@ -14,7 +14,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -202,13 +202,13 @@ def _synthetic_pack(folder: Path, passages: int) -> Path:
     return folder
 
 
-def _search_rows() -> list[Row]:
+def _search_rows(sizes: Sequence[int] = (1_000, 10_000, 100_000)) -> list[Row]:
     import faiss
 
     faiss.omp_set_num_threads(1)
     rng = np.random.default_rng(3)
     rows = []
-    for size in (1_000, 10_000, 100_000):
+    for size in sizes:
         vectors = rng.standard_normal((size, 384)).astype(np.float32)
         vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
         index = faiss.IndexFlatIP(384)

@@ -20,7 +20,7 @@ DEFINITIONS = [u for u in KNOWLEDGE.units if isinstance(u, DefinitionUnit)]
 ARTICLE = [u for u in KNOWLEDGE.units if isinstance(u, ArticleUnit)]
 BY_ID = {u.id: u for u in DEFINITIONS}
 
-REQUIRED = [  # issue 2's first core, the urgent entry, and every term in FACTS.md section 2
+REQUIRED = [  # issue 2's first core, the urgent entry, and every term listed in docs/facts.md
     "287g-agreement", "ice", "detainer", "sanctuary-policy", "task-force-model",
     "jail-enforcement-model", "warrant-service-officer", "sheriff", "removal", "undocumented",
     "legal-help", "know-your-rights", "if-this-is-happening-now", "section-287g",
@@ -92,6 +92,7 @@ def test_a_detainer_is_never_called_a_warrant() -> None:
 
 
 def test_known_pitfalls_do_not_appear() -> None:
+    """The mistakes listed in docs/facts.md."""
     text = "\n".join(u.text + "\n" + (u.note or "") for u in DEFINITIONS)
     assert "Immigration Law Center of Minnesota" not in text  # the name is Immigrant Law Center
     for match in re.finditer(r"[^.]*Minnesota Supreme Court[^.]*\.", text):

@@ -2,7 +2,8 @@
 
 The knowledge is embedded once, at build time, by sentence-transformers (torch). Questions are
 encoded at run time by onnxruntime from an ONNX export of the same weights, made during the build
-and stored with the index, so answering never imports torch (see ../shared/notes/PERF.md).
+and stored with the index, so answering never imports torch: the same vectors (cosine 1.0000),
+2.7 ms a question instead of 9.6 ms, 0.4 s to start instead of 7 s (figures in docs/perf.md).
 """
 
 from __future__ import annotations
