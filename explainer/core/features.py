@@ -78,7 +78,7 @@ def candidates(retriever: Retriever, question: str, similarities: Similarities,
     picked += [retriever.position[uid] for uid in named if uid in retriever.position]
     dense_rank = _inverse_ranks(best, positive_only=False)
     lexical_rank = _inverse_ranks(similarities.lexical, positive_only=True)
-    length = math.log1p(len(content_tokens(question, "es" if spanish else "en")))
+    length = math.log1p(len(content_tokens(question)))
     leader = float(best.max()) if len(best) else 0.0
     found = []
     for position in dict.fromkeys(int(i) for i in picked):

@@ -21,9 +21,8 @@ from explainer.core.aliases import AliasMatcher
 from explainer.core.constants import CANDIDATES
 from explainer.core.encoder import Vectors
 from explainer.core.index import LoadedIndex
-from explainer.core.language import question_language
 from explainer.core.models import ArticleUnit, DefinitionUnit
-from explainer.core.text import search_terms, stems, tokens
+from explainer.core.text import light_stem, search_terms, tokens
 
 Floats = npt.NDArray[np.float32]
 
@@ -59,9 +58,9 @@ class Similarities:
         return np.maximum(np.maximum(self.unit, self.sentence), self.ask)
 
 
-def word_set(text: str, language: str) -> frozenset[str]:
-    """The stemmed words of a text, for "does this text name that term?"."""
-    return frozenset(stems(tokens(text), language))
+def word_set(text: str) -> frozenset[str]:
+    """The lightly stemmed words of a text, for "does this text name that term?"."""
+    return frozenset(light_stem(word) for word in tokens(text))
 
 
 def lexical_text(unit: DefinitionUnit | ArticleUnit, with_asks: bool = True) -> str:
@@ -80,8 +79,7 @@ class _Lexical:
         import bm25s
 
         self._bm25 = bm25s.BM25()
-        corpus = [search_terms(lexical_text(unit, with_asks), unit.language) or [""]
-                  for unit in units]
+        corpus = [search_terms(lexical_text(unit, with_asks)) or [""] for unit in units]
         if corpus:
             self._bm25.index(corpus, show_progress=False)
         self._words = [frozenset(terms) for terms in corpus]
@@ -98,7 +96,7 @@ class _Lexical:
 
     def scores(self, question: str) -> tuple[Floats, Floats, Floats]:
         """BM25, word coverage and the rarest missing word, for every unit."""
-        terms = list(dict.fromkeys(search_terms(question, question_language(question))))
+        terms = list(dict.fromkeys(search_terms(question)))
         if not terms or not self._count:
             empty = np.zeros(self._count, dtype=np.float32)
             return empty, empty.copy(), empty.copy()
@@ -129,7 +127,7 @@ class Retriever:
         self.by_id = {unit.id: unit for unit in self.units}
         self.position = {unit.id: i for i, unit in enumerate(self.units)}
         # Stemmed words of each unit, to see which passages use an asked-about term.
-        self.words = {unit.id: word_set(unit.text, unit.language) for unit in self.units}
+        self.words = {unit.id: word_set(unit.text) for unit in self.units}
         self._vectors = loaded.vectors
         self._sentence_vectors = loaded.sentence_vectors
         self._ask_vectors = loaded.ask_vectors
