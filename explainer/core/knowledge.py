@@ -97,6 +97,14 @@ def fingerprint(folders: Sequence[Path]) -> str:
 
 def load_knowledge(folders: Sequence[Path]) -> Knowledge:
     """Read and validate every file; raise KnowledgeError listing every problem found."""
+    knowledge, problems = read_knowledge(folders)
+    if problems:
+        raise KnowledgeError(problems)
+    return knowledge
+
+
+def read_knowledge(folders: Sequence[Path]) -> tuple[Knowledge, list[Problem]]:
+    """Every entry that reads cleanly, and the problems of the rest (so a check can go on)."""
     problems: list[Problem] = []
     entries: dict[str, list[DefinitionUnit | ArticleUnit]] = {}
     entry_files: dict[str, Path] = {}
@@ -152,13 +160,11 @@ def load_knowledge(folders: Sequence[Path]) -> Knowledge:
             entry_files[entry_id] = path
     units = [unit for group in entries.values() for unit in group]
     not_covered = _covered_later(units, not_covered)
-    problems += _cross_check(units, broken, not_covered)
-    if problems:
-        raise KnowledgeError(problems)
+    problems += _cross_check(units, broken, not_covered, folders)
     unique = {question.text: question for question in reversed(not_covered)}
     return Knowledge(units=units, replaced=replaced, hidden=hidden,
                      files={entry_id: path for entry_id, path in entry_files.items()},
-                     not_covered=list(reversed(unique.values())))
+                     not_covered=list(reversed(unique.values()))), problems
 
 
 def _covered_later(units: Sequence[DefinitionUnit | ArticleUnit],
@@ -390,13 +396,14 @@ def _article_citation(meta: ArticleMeta) -> str:
 
 
 def _cross_check(units: list[DefinitionUnit | ArticleUnit], broken: set[str],
-                 not_covered: Sequence[NotCoveredQuestion] = ()) -> list[Problem]:
+                 not_covered: Sequence[NotCoveredQuestion] = (),
+                 folders: Sequence[Path] = ()) -> list[Problem]:
     """Problems between entries: unknown related ids, an alias claimed by two terms, and an ask
     given to two definitions or also listed as not covered (it would pull both ways)."""
     problems: list[Problem] = []
     definitions = [u for u in units if isinstance(u, DefinitionUnit)]
     known = {u.id for u in definitions} | broken
-    owner: dict[tuple[str, ...], DefinitionUnit] = {}
+    owner: dict[tuple[str, ...], tuple[DefinitionUnit, tuple[int | str, ...]]] = {}
     for unit in definitions:
         for number, related in enumerate(unit.related):
             if related not in known:
@@ -407,30 +414,33 @@ def _cross_check(units: list[DefinitionUnit | ArticleUnit], broken: set[str],
         names += [(("aliases", number), alias) for number, alias in enumerate(unit.aliases)]
         for where, alias in names:
             key = tuple(tokens(alias))
-            other = owner.setdefault(key, unit) if key else unit
+            other, other_where = owner.setdefault(key, (unit, where)) if key else (unit, where)
             if other.id != unit.id:
                 problems.append(Problem(
                     Path(unit.file), _field_line(unit, where),
-                    f'the alias "{alias}" is also claimed by "{other.id}" ({other.file})'))
-    problems += _ask_conflicts(definitions, not_covered)
+                    f'the alias "{alias}" is also claimed by "{other.id}" '
+                    f"({other.file}:{_field_line(other, other_where)})"))
+    problems += _ask_conflicts(definitions, not_covered, folders)
     return problems
 
 
 def _ask_conflicts(definitions: list[DefinitionUnit],
-                   not_covered: Sequence[NotCoveredQuestion]) -> list[Problem]:
+                   not_covered: Sequence[NotCoveredQuestion],
+                   folders: Sequence[Path] = ()) -> list[Problem]:
     problems: list[Problem] = []
     # Only a conflict inside one folder is left here: a later folder's ask replaces the question.
-    refused = {tuple(tokens(q.text)): q.pack for q in not_covered}
-    asked_by: dict[tuple[str, ...], DefinitionUnit] = {}
+    refused = {tuple(tokens(q.text)): q for q in not_covered}
+    asked_by: dict[tuple[str, ...], tuple[DefinitionUnit, int]] = {}
     for unit in definitions:
         for number, ask in enumerate(unit.asks):
             key = tuple(tokens(ask))
-            other = asked_by.setdefault(key, unit)
+            other, other_number = asked_by.setdefault(key, (unit, number))
             if other.id != unit.id:
-                reason = f'the ask "{ask}" is also given to "{other.id}" ({other.file})'
+                reason = (f'the ask "{ask}" is also given to "{other.id}" '
+                          f"({other.file}:{_field_line(other, ('asks', other_number))})")
             elif key in refused:
-                reason = (f'the ask "{ask}" is also listed as a topic we do not cover in the '
-                          f"{NOT_COVERED_FILE} of this folder or a later one")
+                reason = (f'the ask "{ask}" is also listed as a topic we do not cover '
+                          f"({_not_covered_place(refused[key], folders)})")
             else:
                 continue
             # Finding the line re-reads the file: only worth it for a problem.
@@ -444,3 +454,17 @@ def _field_line(unit: UnitBase, where: tuple[int | str, ...]) -> int:
         return load_located(Path(unit.file).read_text(encoding="utf-8")).line_of(where)
     except (OSError, YamlProblem):
         return 1
+
+
+def _not_covered_place(question: NotCoveredQuestion, folders: Sequence[Path]) -> str:
+    """file:line of a not-covered question, so a conflict names both files."""
+    if not 0 <= question.pack < len(folders):
+        return NOT_COVERED_FILE
+    path = folders[question.pack] / NOT_COVERED_FILE
+    try:
+        located = load_located(path.read_text(encoding="utf-8"))
+        asks = located.data["topics"][question.topic]
+        number = next(n for n, ask in enumerate(asks) if clean_line(str(ask)) == question.text)
+        return f"{path}:{located.line_of(('topics', question.topic, number))}"
+    except (OSError, YamlProblem, KeyError, TypeError, StopIteration):
+        return str(path)
