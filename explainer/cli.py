@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from explainer import __version__
+from explainer.commands import knowledge_args
 from explainer.commands.output import (
     EXIT_BROKEN,
     EXIT_BROKEN_PIPE,
@@ -49,31 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--explain", action="store_true",
                      help="also show why: the decision's features, probability and rule")
     ask.add_argument("question", nargs="?", help="the question (default: read stdin)")
-    knowledge = commands.add_parser("knowledge", help="look at the knowledge files")
-    knowledge_commands = knowledge.add_subparsers(dest="knowledge_command", metavar="ACTION",
-                                                  required=True)
-    listing = knowledge_commands.add_parser("list", help="every unit, drafts included")
-    listing.add_argument("--json", action="store_true", help="one JSON object per line")
-    checking = knowledge_commands.add_parser("check", help="errors and warnings, file and line")
-    checking.add_argument("folder", nargs="?", type=Path,
-                          help="check only this folder (default: every folder in use)")
-    new_term = knowledge_commands.add_parser("new-term", help="write a definition template")
-    new_term.add_argument("term")
-    new_term.add_argument("--to", type=Path, help="knowledge folder (default: the first in use)")
-    vetting = knowledge_commands.add_parser("vet", help="mark a checked draft as vetted")
-    vetting.add_argument("id")
-    vetting.add_argument("--by", required=True, help="who checked it")
-    adding = knowledge_commands.add_parser("add", help="add an article (text, Markdown, HTML)")
-    adding.add_argument("file", type=Path)
-    adding.add_argument("--to", type=Path, help="knowledge folder (default: the first in use)")
-    adding.add_argument("--id", help="the article id (default: from the title)")
-    adding.add_argument("--title")
-    adding.add_argument("--publisher", default=None)
-    adding.add_argument("--date", help="2025, 2025-04 or 2025-04-08")
-    adding.add_argument("--url")
-    adding.add_argument("--reports-from")
-    adding.add_argument("--language", default="en")
-    adding.add_argument("--draft", action="store_true", help="add it as a draft")
+    knowledge_args.add_parser(commands)
     index = commands.add_parser("index", help="manage the search index")
     index_commands = index.add_subparsers(dest="index_command", metavar="ACTION", required=True)
     build = index_commands.add_parser("build", help="check the knowledge and build the index")
