@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from explainer.authoring.readability import MIN_SPANISH_EASE, fernandez_huerta
 from explainer.core.knowledge import Knowledge, KnowledgeError, Problem, load_knowledge
 from explainer.core.models import ArticleUnit, DefinitionUnit
 from explainer.core.yamlfile import YamlProblem, load_located
@@ -59,6 +60,7 @@ def check(folders: Sequence[Path], today: dt.date | None = None) -> Report:
     day = today or dt.date.today()
     for unit in knowledge.units:
         report.warnings += _unit_warnings(unit, day)
+    report.warnings += _translation_warnings(knowledge)
     report.warnings += _raw_text_warnings(knowledge)
     report.notes = knowledge.replaced + knowledge.hidden
     report.summary = _summary(knowledge, len(report.warnings))
@@ -72,10 +74,7 @@ def _unit_warnings(unit: DefinitionUnit | ArticleUnit, today: dt.date) -> list[P
         if unit.status == "draft":
             found.append(Problem(path, field_line(path, ("status",)),
                                  "this entry is a draft: it is not used for answers until vetted"))
-        level = grade(unit.text)
-        if level > MAX_GRADE:
-            found.append(Problem(path, unit.line, f"the definition reads at grade {level:.1f}, "
-                                 f"above {MAX_GRADE:.0f}: use shorter sentences and common words"))
+        found += _readability_warnings(unit)
         if unit.as_of and dt.date.fromisoformat(unit.as_of) < today - dt.timedelta(
                 days=STALE_AFTER_DAYS):
             found.append(Problem(path, field_line(path, ("as_of",)),
@@ -87,6 +86,38 @@ def _unit_warnings(unit: DefinitionUnit | ArticleUnit, today: dt.date) -> list[P
             found.append(Problem(path, unit.line, f"a sentence has {words} words "
                                  f"(\"{' '.join(sentence.split()[:6])} ...\"): keep sentences "
                                  f"under {MAX_SENTENCE_WORDS} words"))
+    return found
+
+
+def _readability_warnings(unit: DefinitionUnit) -> list[Problem]:
+    """Grade 8 or easier: Flesch-Kincaid for English, Fernández-Huerta for Spanish."""
+    where = (Path(unit.file), unit.line)
+    if unit.language == "es":
+        ease = fernandez_huerta(unit.text)
+        if ease < MIN_SPANISH_EASE:
+            return [Problem(*where, f"the definition's Fernández-Huerta reading ease is "
+                            f"{ease:.1f}, below {MIN_SPANISH_EASE:.0f} (grade 8): use shorter "
+                            "sentences and common words")]
+        return []
+    level = grade(unit.text)
+    if level > MAX_GRADE:
+        return [Problem(*where, f"the definition reads at grade {level:.1f}, above "
+                        f"{MAX_GRADE:.0f}: use shorter sentences and common words")]
+    return []
+
+
+def _translation_warnings(knowledge: Knowledge) -> list[Problem]:
+    """A translation dated unlike its original may no longer say the same facts."""
+    by_id = {unit.id: unit for unit in knowledge.units}
+    found: list[Problem] = []
+    for unit in knowledge.units:
+        original = by_id.get(unit.translation_of or "")
+        if original is not None and original.as_of != unit.as_of:
+            path = Path(unit.file)
+            found.append(Problem(path, field_line(path, ("as_of",)),
+                                 f"as_of ({unit.as_of}) differs from the original's "
+                                 f"({original.as_of}, {original.file}): check that the "
+                                 "translation still says the same facts, then use its date"))
     return found
 
 
