@@ -195,7 +195,7 @@ def test_lang_es_quotes_each_slot_in_spanish_where_a_translation_exists(
     english = engine(bilingual, tmp_path / "en").ask(question)
     spanish_engine = engine(bilingual, tmp_path / "es", lang="es")
     spanish = spanish_engine.ask(question)
-    assert [e.id for e in english.excerpts][0] == "287g-agreement"
+    assert english.excerpts[0].id == "287g-agreement"
     # The same slots in the same order; only a translated entry changes language.
     assert [spanish_engine.entry_of(e.id) for e in spanish.excerpts] == [
         e.id for e in english.excerpts]
