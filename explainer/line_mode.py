@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from explainer.core.explainer import Explainer, ExplainerError
-from explainer.core.messages import t
+from explainer.core.messages import current_language, t
 from explainer.core.models import Answer, DefinitionUnit
 from explainer.core.text import clean_line, normalize
 from explainer.kiosk_pin import PinGuard
@@ -134,7 +134,7 @@ class LineMode:
         self.say("", answer_text(answer, titles, width=None, show_ids=False), "")
 
     def _glossary(self) -> None:
-        terms = self.engine.glossary()
+        terms = self.engine.glossary(current_language())
         self.say(t("line_glossary", count=len(terms)))
         for unit in terms:
             self.say(t("line_term", term=unit.term))

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from explainer.authoring.dated_claims import undated_open_cases
+from explainer.authoring.readability import MIN_SPANISH_EASE, fernandez_huerta
 from explainer.core.knowledge import Knowledge, Problem, read_knowledge
 from explainer.core.models import ArticleUnit, DefinitionUnit
 from explainer.core.yamlfile import YamlProblem, load_located
@@ -73,6 +74,7 @@ def check(folders: Sequence[Path], today: dt.date | None = None,
     warnings: list[Problem] = []
     for unit in knowledge.units:
         warnings += _unit_warnings(unit, day)
+    warnings += _translation_warnings(knowledge)
     warnings += _raw_text_warnings(knowledge)
     report = Report(errors=errors, warnings=warnings, notes=knowledge.replaced + knowledge.hidden)
     units = knowledge.units
@@ -101,10 +103,7 @@ def _unit_warnings(unit: DefinitionUnit | ArticleUnit, today: dt.date) -> list[P
                              "this entry is a draft: it is not used for answers until vetted"))
     if isinstance(unit, DefinitionUnit):
         found += _placeholders(unit)
-        level = grade(unit.text)
-        if level > MAX_GRADE:
-            found.append(Problem(path, unit.line, f"the definition reads at grade {level:.1f}, "
-                                 f"above {MAX_GRADE:.0f}: use shorter sentences and common words"))
+        found += _readability_warnings(unit)
         if unit.as_of and dt.date.fromisoformat(unit.as_of) < today - dt.timedelta(
                 days=STALE_AFTER_DAYS):
             found.append(Problem(path, field_line(path, ("as_of",)),
@@ -143,6 +142,38 @@ def _placeholders(unit: DefinitionUnit) -> list[Problem]:
                 found.append(Problem(path, field_line(path, ("sources", number, name)),
                                      f'source {number + 1} still has "{PLACEHOLDER}" as its '
                                      f"{name}: name the source you checked"))
+    return found
+
+
+def _readability_warnings(unit: DefinitionUnit) -> list[Problem]:
+    """Grade 8 or easier: Flesch-Kincaid for English, Fernández-Huerta for Spanish."""
+    where = (Path(unit.file), unit.line)
+    if unit.language == "es":
+        ease = fernandez_huerta(unit.text)
+        if ease < MIN_SPANISH_EASE:
+            return [Problem(*where, f"the definition's Fernández-Huerta reading ease is "
+                            f"{ease:.1f}, below {MIN_SPANISH_EASE:.0f} (grade 8): use shorter "
+                            "sentences and common words")]
+        return []
+    level = grade(unit.text)
+    if level > MAX_GRADE:
+        return [Problem(*where, f"the definition reads at grade {level:.1f}, above "
+                        f"{MAX_GRADE:.0f}: use shorter sentences and common words")]
+    return []
+
+
+def _translation_warnings(knowledge: Knowledge) -> list[Problem]:
+    """A translation dated unlike its original may no longer say the same facts."""
+    by_id = {unit.id: unit for unit in knowledge.units}
+    found: list[Problem] = []
+    for unit in knowledge.units:
+        original = by_id.get(unit.translation_of or "")
+        if original is not None and original.as_of != unit.as_of:
+            path = Path(unit.file)
+            found.append(Problem(path, field_line(path, ("as_of",)),
+                                 f"as_of ({unit.as_of}) differs from the original's "
+                                 f"({original.as_of}, {original.file}): check that the "
+                                 "translation still says the same facts, then use its date"))
     return found
 
 

@@ -30,7 +30,8 @@ def outcomes_for(explainer: Explainer, questions: list[EvalQuestion],
     for question in questions:
         if method == "fused":
             answer, why = explainer.ask_explained(question.question)
-            ids = [excerpt.id for excerpt in answer.excerpts]
+            # A translation quoted in its original's slot answers as that entry.
+            ids = [explainer.entry_of(excerpt.id) for excerpt in answer.excerpts]
             probability = why.probability if why and why.rule is None else None
             results.append(Outcome(question, ids, answer.status == "no_answer", probability))
         else:

@@ -23,7 +23,7 @@ from explainer.core.decision import Decision, DecisionModel, decide
 from explainer.core.encoder import Vectors
 from explainer.core.features import Candidate, candidates
 from explainer.core.intent import Intent
-from explainer.core.language import looks_spanish
+from explainer.core.language import looks_spanish, quoting_language
 from explainer.core.messages import message
 from explainer.core.models import Answer, ArticleUnit, DefinitionUnit, Excerpt, Reason
 from explainer.core.retrieve import AS_IS, Retriever, View, word_set
@@ -106,7 +106,10 @@ class Answerer:
         chosen = self._choose(decision, intent, self._using_term(matches, decision))
         if not chosen:  # nothing to quote besides the pointer
             return refusal(question, "out_of_scope", language, self._see(intent, False)), decision
-        excerpts = [self._excerpt(unit, vectors, matches) for unit in chosen]
+        # The same slots, each said in the reader's language where a translation exists.
+        quoted = [self.retriever.translated(unit, quoting_language(question, language))
+                  for unit in chosen]
+        excerpts = [self._excerpt(unit, vectors, matches) for unit in quoted]
         key = "answered_advice" if intent.seeks_advice else "answered"
         return Answer(question=question, status="answered", reason=None,
                       message=message(key, language), see=self._see(intent, True),

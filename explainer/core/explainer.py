@@ -19,7 +19,7 @@ from explainer.core.intent import Intent, read_intent
 from explainer.core.knowledge import KnowledgeError, fingerprint, load_knowledge
 from explainer.core.models import Answer, ArticleUnit, DefinitionUnit, NotCoveredQuestion
 from explainer.core.retrieve import AS_IS, Retriever, View
-from explainer.core.text import clean_line
+from explainer.core.text import clean_line, normalize
 from explainer.settings import Settings
 
 MAX_QUESTION_CHARS = 500
@@ -137,7 +137,8 @@ class Explainer:
         self._loaded = loaded
         self._answerer = Answerer(retriever, self.model, self.settings.max_excerpts)
         definitions = [u for u in loaded.units if isinstance(u, DefinitionUnit)]
-        self._glossary = sorted(definitions, key=lambda unit: unit.term.casefold())
+        self._glossary = sorted((u for u in definitions if u.translation_of is None),
+                                key=lambda unit: unit.term.casefold())
         loaded.encoder.encode(["warm up"])  # the first encode is several times slower
 
     # Answering -----------------------------------------------------------------------------
@@ -221,17 +222,35 @@ class Explainer:
         assert self._answerer is not None
         return self._answerer.retriever.by_id.get(unit_id)
 
-    def glossary(self) -> list[DefinitionUnit]:
-        """Every vetted definition, sorted by term."""
+    def glossary(self, language: str | None = None) -> list[DefinitionUnit]:
+        """Every vetted term, sorted; in `language`, a term the knowledge holds in that
+        language is listed by its translation (accents do not change the order)."""
         self.load()
-        return list(self._glossary)
+        if language is None:
+            return list(self._glossary)
+        terms = [self.translation(unit.id, language) for unit in self._glossary]
+        found = [unit for unit in terms if isinstance(unit, DefinitionUnit)]
+        return sorted(found, key=lambda unit: normalize(unit.term))
+
+    def entry_of(self, unit_id: str) -> str:
+        """The entry an excerpt stands for: a translation counts as the entry it translates."""
+        found = self.unit(unit_id)
+        return found.entry if found else unit_id
+
+    def translation(self, unit_id: str,
+                    language: str) -> DefinitionUnit | ArticleUnit | None:
+        """A unit said in `language` where the knowledge holds that translation, else itself."""
+        self.load()
+        assert self._answerer is not None
+        unit = self._answerer.retriever.by_id.get(unit_id)
+        return self._answerer.retriever.translated(unit, language) if unit else None
 
     def article(self, article_id: str) -> list[ArticleUnit]:
         """The paragraphs of one article, in order (empty if there is no such article)."""
         return [u for u in self._units() if isinstance(u, ArticleUnit)
                 and u.article_id == article_id]
 
-    def legal_help(self) -> DefinitionUnit | None:
-        found = self.unit(LEGAL_HELP_ID)
+    def legal_help(self, language: str = "en") -> DefinitionUnit | None:
+        found = self.translation(LEGAL_HELP_ID, language)
         return found if isinstance(found, DefinitionUnit) else None
 

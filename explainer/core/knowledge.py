@@ -34,11 +34,13 @@ from explainer.core.text import clean_line, clean_text, tokens
 from explainer.core.yamlfile import LocatedYaml, YamlProblem, load_located
 
 # Bump when the way files become units changes, so old indexes are rebuilt.
-FORMAT_VERSION = "5"
+FORMAT_VERSION = "6"
 MAX_FILE_BYTES = 2_000_000
 PACK_FILE = "pack.yaml"
 NOT_COVERED_FILE = "not-covered.yaml"
 _ID = re.compile(ID_PATTERN)
+# A definition said again in another language: `<original id>.<language>.yaml`.
+_TRANSLATION_ID = re.compile(r"^(?P<original>[a-z0-9]+(?:-[a-z0-9]+)*)\.(?P<language>[a-z]{2})$")
 
 
 @dataclass(frozen=True)
@@ -236,13 +238,14 @@ def _read_text(path: Path) -> str:
 
 
 def _read_entry(path: Path) -> tuple[str, list[DefinitionUnit | ArticleUnit]]:
-    if not _ID.match(path.stem):
+    translated = _TRANSLATION_ID.match(path.stem) if path.suffix == ".yaml" else None
+    if not _ID.match(path.stem) and translated is None:
         raise _FileProblem(
             1, "the file name must be an id: lowercase letters, digits and single hyphens"
         )
     text = _read_text(path)
     if path.suffix == ".yaml":
-        return path.stem, [_definition_unit(path, text)]
+        return path.stem, [_definition_unit(path, text, translated)]
     return path.stem, _article_units(path, text)
 
 
@@ -271,12 +274,13 @@ def _validation_problem(error: ValidationError, located: LocatedYaml, offset: in
     return _FileProblem(*found[0], *found[1:])
 
 
-def _definition_unit(path: Path, text: str) -> DefinitionUnit:
+def _definition_unit(path: Path, text: str, translated: re.Match[str] | None) -> DefinitionUnit:
     located = _parse(path, text, 0)
     try:
         entry = Definition.model_validate(located.data)
     except ValidationError as error:
         raise _validation_problem(error, located, 0) from None
+    _check_translation_name(entry, located, translated)
     body = clean_text(entry.definition)
     return DefinitionUnit(
         id=path.stem,
@@ -299,7 +303,24 @@ def _definition_unit(path: Path, text: str) -> DefinitionUnit:
         reviewed_on=entry.reviewed_on.isoformat() if entry.reviewed_on else None,
         sentences=_spans(body),
         asks=[clean_line(ask) for ask in entry.asks],
+        translation_of=entry.translation_of,
     )
+
+
+def _check_translation_name(entry: Definition, located: LocatedYaml,
+                            translated: re.Match[str] | None) -> None:
+    """A translation's file name says what it translates and into which language, so its id
+    can never clash with the original's and a reader of the folder sees the pair."""
+    if translated is None:
+        if entry.translation_of is not None:
+            raise _FileProblem(located.line_of(("translation_of",)), "a translation's file must "
+                               f"be named {entry.translation_of}.{entry.language}.yaml")
+        return
+    for name, wanted in (("translation_of", translated["original"]),
+                         ("language", translated["language"])):
+        if getattr(entry, name) != wanted:
+            raise _FileProblem(located.line_of((name,)), f'the file name says "{name}: {wanted}"; '
+                               "this field must say so too")
 
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
@@ -403,6 +424,7 @@ def _cross_check(units: list[DefinitionUnit | ArticleUnit], broken: set[str],
     problems: list[Problem] = []
     definitions = [u for u in units if isinstance(u, DefinitionUnit)]
     known = {u.id for u in definitions} | broken
+    problems += _translation_problems(definitions, broken)
     owner: dict[tuple[str, ...], tuple[DefinitionUnit, tuple[int | str, ...]]] = {}
     for unit in definitions:
         for number, related in enumerate(unit.related):
@@ -415,13 +437,43 @@ def _cross_check(units: list[DefinitionUnit | ArticleUnit], broken: set[str],
         for where, alias in names:
             key = tuple(tokens(alias))
             other, other_where = owner.setdefault(key, (unit, where)) if key else (unit, where)
-            if other.id != unit.id:
+            if other.entry != unit.entry:
                 problems.append(Problem(
                     Path(unit.file), _field_line(unit, where),
                     f'the alias "{alias}" is also claimed by "{other.id}" '
                     f"({other.file}:{_field_line(other, other_where)})"))
     problems += _ask_conflicts(definitions, not_covered, folders)
     return problems
+
+
+def _translation_problems(definitions: list[DefinitionUnit], broken: set[str]) -> list[Problem]:
+    """A translation needs its original, in another language, with the same sources: it says
+    the same facts, so a reader can check it against the same places."""
+    problems: list[Problem] = []
+    by_id = {unit.id: unit for unit in definitions}
+    for unit in definitions:
+        if unit.translation_of is None:
+            continue
+        original = by_id.get(unit.translation_of)
+        line = _field_line(unit, ("translation_of",))
+        if original is None or original.translation_of is not None:
+            if unit.translation_of not in broken:
+                problems.append(Problem(Path(unit.file), line, f'"translation_of" names '
+                                        f'"{unit.translation_of}", but no original definition '
+                                        "has that id"))
+        elif original.language == unit.language:
+            problems.append(Problem(Path(unit.file), _field_line(unit, ("language",)),
+                                    f'the language is "{unit.language}", the same as the '
+                                    f"original's ({original.file})"))
+        elif _source_keys(original) != _source_keys(unit):
+            problems.append(Problem(Path(unit.file), _field_line(unit, ("sources",)),
+                                    "the sources differ from the original's "
+                                    f"({original.file}): a translation keeps the same sources"))
+    return problems
+
+
+def _source_keys(unit: DefinitionUnit) -> list[str]:
+    return sorted(source.model_dump_json() for source in unit.sources)
 
 
 def _ask_conflicts(definitions: list[DefinitionUnit],
@@ -435,7 +487,7 @@ def _ask_conflicts(definitions: list[DefinitionUnit],
         for number, ask in enumerate(unit.asks):
             key = tuple(tokens(ask))
             other, other_number = asked_by.setdefault(key, (unit, number))
-            if other.id != unit.id:
+            if other.entry != unit.entry:
                 reason = (f'the ask "{ask}" is also given to "{other.id}" '
                           f"({other.file}:{_field_line(other, ('asks', other_number))})")
             elif key in refused:

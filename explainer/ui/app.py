@@ -250,7 +250,7 @@ class ExplainerApp(App[None]):
             return
         from explainer.ui.screens.glossary import GlossaryScreen
 
-        self.push_screen(GlossaryScreen(self.engine.glossary()))
+        self.push_screen(GlossaryScreen(self.engine.glossary(current_language())))
 
     def action_happening_now(self) -> None:
         self.action_open_definition(URGENT_ID)
