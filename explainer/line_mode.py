@@ -16,12 +16,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TextIO
 
+from explainer.catalog import t
 from explainer.core.explainer import Explainer, ExplainerError
-from explainer.core.messages import current_language, t
+from explainer.core.messages import current_language
 from explainer.core.models import Answer, DefinitionUnit
 from explainer.core.text import clean_line, normalize
 from explainer.kiosk_pin import PinGuard
 from explainer.plain_text import answer_text, definition_text
+from explainer.render import render
 from explainer.settings import Settings
 
 # Command words, in every offered language: a line that is exactly one of these is a command.
@@ -143,11 +145,12 @@ class LineMode:
         if self._last is None or not self._last.excerpts:
             self.say(t("line_no_sources"))
             return
-        total = len(self._last.excerpts)
-        for number, excerpt in enumerate(self._last.excerpts, start=1):
-            where = f", {excerpt.location}" if excerpt.location else ""
-            self.say(t("line_source", number=number, total=total, source=excerpt.source,
-                       where=where))
+        blocks = render(self._last).blocks
+        for number, block in enumerate(blocks, start=1):
+            source = block.line("source")
+            where = f", {block.where}" if block.where else ""
+            self.say(t("line_source", number=number, total=len(blocks),
+                       source=source.value if source else "", where=where))
 
     def _define(self, wanted: str) -> None:
         unit = self._find_term(wanted)

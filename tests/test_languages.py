@@ -73,7 +73,9 @@ async def test_app_in_spanish(knowledge: Path, tmp_path: Path) -> None:
         texts = [str(s.render()) for s in card.query(Static)]
         assert texts[0] == "Explainer" and texts[-2] == "Es información, no asesoría legal."
         assert card.answer.excerpts[0].id == "287g-agreement"
-        assert "Idioma: English" in texts, "|".join(texts)
+        # Said before the quote, in Spanish: the excerpt itself stays in English.
+        notice = texts.index("Este fragmento está en inglés.")
+        assert texts[notice + 1].startswith("A 287(g) agreement is"), "|".join(texts)
 
 
 def test_line_mode_in_spanish_with_spanish_commands(explainer: Explainer) -> None:

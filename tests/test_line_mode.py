@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from explainer.core.explainer import Explainer
+from explainer.core.messages import use_language
 from explainer.line_mode import LineMode
 
 TRANSCRIPT = Path(__file__).parent / "data" / "line_mode_transcript.txt"
@@ -62,7 +63,7 @@ def test_every_answer_ends_with_the_disclaimer_and_dates(explainer: Explainer) -
     LineMode(explainer, io.StringIO("what is a detainer\n"), out).run()
     lines = [line for line in out.getvalue().splitlines() if line]
     assert lines[-2:] == ["This is information, not legal advice.",
-                          "Quoted as of: 2026-11-28, 2025-04."]
+                          "Facts as of 2026-11-28, 2025-04."]
 
 
 def test_plain_flag_when_piped_prints_no_library_output(knowledge: Path, tmp_path: Path) -> None:
@@ -90,3 +91,50 @@ def test_no_internal_ids_are_read_out(explainer: Explainer) -> None:
     text = run_session(explainer)
     assert "See also: Free legal help in Minnesota." in text
     assert "(legal-help)" not in text
+
+
+def _answers(text: str) -> list[list[str]]:
+    """Each answer's lines, from its "Question:" line to the next command or question."""
+    answers: list[list[str]] = []
+    for line in text.splitlines():
+        if line.startswith(("Question: ", "Pregunta: ")):
+            answers.append([])
+        if answers:
+            answers[-1].append(line)
+    return answers
+
+
+def test_the_disclaimer_is_heard_once_per_answer(explainer: Explainer) -> None:
+    out = io.StringIO()
+    LineMode(explainer, io.StringIO("what is a detainer\nHow do I bake bread?\n"), out).run()
+    answers = _answers(out.getvalue())
+    assert len(answers) == 2
+    for lines in answers:
+        assert sum("not legal advice" in line for line in lines) == 1, lines
+
+
+def test_every_excerpt_is_numbered_and_its_note_comes_before_its_source(
+        explainer: Explainer) -> None:
+    out = io.StringIO()
+    LineMode(explainer, io.StringIO("what is a 287(g) agreement\nwhat is an ICE hold\n"),
+             out).run()
+    text = out.getvalue()
+    assert "Excerpt 1 of 2. Definition: 287(g) agreement." in text
+    assert "Excerpt 2 of 2. From: Sheriffs sign agreements (test article), paragraph 1" in text
+    lines = text.splitlines()
+    note = lines.index("Note: Whether weekends count is not clear.")
+    assert lines[note + 1].startswith("Source: Form I-247A guidance")
+
+
+def test_spanish_line_mode_says_the_excerpt_is_in_english_first(explainer: Explainer) -> None:
+    use_language("es")
+    out = io.StringIO()
+    LineMode(explainer, io.StringIO("¿Qué es un acuerdo 287(g)?\n"), out).run()
+    lines = out.getvalue().splitlines()
+    heading = lines.index("Fragmento 2 de 2. De: Sheriffs sign agreements (test article), "
+                          "párrafo 1")
+    assert lines[heading + 1] == "Este fragmento está en inglés."
+    assert lines[heading + 2].startswith("\u201cFive sheriffs in Minnesota")
+    source = next(line for line in lines if line.startswith("Fuente: Sheriffs sign"))
+    assert "editorial: desconocida" in source and "publisher" not in source
+    assert "(fecha aproximada)" in source

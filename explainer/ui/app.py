@@ -17,7 +17,8 @@ from textual.content import Content
 from textual.theme import Theme
 from textual.widgets import Footer, Header, Input, OptionList, Static
 
-from explainer.core.messages import current_language, t
+from explainer.catalog import t
+from explainer.core.messages import current_language
 from explainer.core.text import clean_line
 from explainer.resources import assets
 from explainer.settings import Settings
