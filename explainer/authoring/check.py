@@ -33,6 +33,7 @@ class Report:
     notes: list[str] = field(default_factory=list)
     summary: str = ""
     elsewhere: int = 0  # problems left out because they are in other folders
+    files: dict[str, Path] = field(default_factory=dict)  # entry id -> the file in use
 
     def lines(self) -> list[str]:
         out = [f"Error: {problem}" for problem in self.errors]
@@ -73,7 +74,8 @@ def check(folders: Sequence[Path], today: dt.date | None = None,
     for unit in knowledge.units:
         warnings += _unit_warnings(unit, day)
     warnings += _raw_text_warnings(knowledge)
-    report = Report(errors=errors, warnings=warnings, notes=knowledge.replaced + knowledge.hidden)
+    report = Report(errors=errors, warnings=warnings, notes=knowledge.replaced + knowledge.hidden,
+                    files=knowledge.files)
     units = knowledge.units
     not_covered = len(knowledge.not_covered)
     if only is not None:

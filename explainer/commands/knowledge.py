@@ -16,12 +16,11 @@ from pathlib import Path
 
 from explainer.commands.output import EXIT_BROKEN, EXIT_OK, EXIT_USAGE, print_json, print_line
 from explainer.core.knowledge import KnowledgeError, load_knowledge
-from explainer.resources import bundled_knowledge
+from explainer import resources
 from explainer.settings import Settings
 
 # Internal bookkeeping that is not part of the listing contract.
 _HIDDEN_FIELDS = {"line", "sentences"}
-_PACKAGE = Path(__file__).resolve().parent.parent
 
 
 def run(settings: Settings, args: argparse.Namespace) -> int:
@@ -60,7 +59,7 @@ class Place:
 
     def protected(self) -> list[Path]:
         """What comes with explainer: the bundled folder and the installed package."""
-        return [bundled_knowledge(), _PACKAGE]
+        return [resources.bundled_knowledge(), resources.package_folder()]
 
     def target(self, to: Path | None) -> Path | None:
         """Where new-term and add write, or None after saying why not."""
