@@ -181,3 +181,63 @@ def test_the_readme_authoring_section_works_word_for_word(
     assert not (tmp_path / "home").exists()
     written = {path.relative_to(work).parts[0] for path in work.rglob("*") if path.is_file()}
     assert written == {"story.txt", "story.md", "story.html", "my-knowledge", "cache"}
+
+
+def cli_run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = cli.main(args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_an_installed_package_is_never_written_to(
+        installed: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    bundled = installed / "_bundled" / "knowledge"
+    (tmp_path / "story.txt").write_text(TXT, encoding="utf-8")
+    before = files_under(installed)
+    add = ["knowledge", "add", "story.txt", "--title", "A story", "--date", "2025"]
+    refused = [
+        ["knowledge", "new-term", "public comment"],  # no folder of one's own: where?
+        ["knowledge", "new-term", "public comment", "--to", str(bundled)],
+        ["knowledge", "new-term", "public comment", "--to", str(installed / "mine")],
+        [*add, "--to", str(bundled)],
+        [*add],
+    ]
+    for args in refused:
+        code, _, err = cli_run(args, capsys)
+        assert code == 2 and "explainer:" in err, args
+    # Naming the bundled folder itself as one's own, with the bundled knowledge turned off.
+    monkeypatch.setenv("EXPLAINER_INCLUDE_BUNDLED", "false")
+    code, _, err = cli_run(["--knowledge", str(bundled), *add], capsys)
+    assert code == 2 and "comes with explainer" in err
+    monkeypatch.delenv("EXPLAINER_INCLUDE_BUNDLED")
+    # A bundled draft can be checked but not vetted in place.
+    code, _, err = cli_run(["knowledge", "vet", "secret-draft", "--by", "Someone"], capsys)
+    assert code == 1 and "comes with explainer" in err
+    assert files_under(installed) == before
+
+
+def test_with_one_folder_of_ones_own_the_commands_write_there(
+        installed: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("EXPLAINER_KNOWLEDGE", "pack")
+    code, out, _ = cli_run(["knowledge", "new-term", "public comment"], capsys)
+    assert code == 0 and (tmp_path / "pack" / "definitions" / "public-comment.yaml").is_file()
+    # The printed next step works when pasted (EXPLAINER_KNOWLEDGE is still set).
+    hint = out.splitlines()[-1].strip()
+    assert hint == "explainer knowledge check pack"
+    assert cli.main(shlex.split(hint)[1:]) == 0
+    assert "public-comment.yaml" in capsys.readouterr().out
+    monkeypatch.delenv("EXPLAINER_KNOWLEDGE")
+    # Two folders: which one is not guessed.
+    code, _, err = cli_run(["--knowledge", "pack", "--knowledge", "other", "knowledge",
+                            "new-term", "detainer"], capsys)
+    assert code == 2 and "--to" in err and not (tmp_path / "other").exists()
+    # --to a folder not in use: the hints add it, so the pasted command sees the new file.
+    code, out, _ = cli_run(["knowledge", "new-term", "town hall", "--to", "my pack"], capsys)
+    hint = out.splitlines()[-1].strip()
+    assert hint == "explainer --knowledge 'my pack' knowledge check 'my pack'"
+    assert cli.main(shlex.split(hint)[1:]) == 0
+    assert "my pack/definitions/town-hall.yaml" in capsys.readouterr().out

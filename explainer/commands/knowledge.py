@@ -38,6 +38,9 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
         only = None if args.all or not mine else mine
         if action == "check":
             return run_check(folders, only)
+        # Whether an entry is answered depends on the later folders too (they may replace it).
+        if folder is not None and folders[-1] in place.folders:
+            folders = place.folders
         return run_status(settings, place, folders, only, folder)
     if action == "vet":
         return run_vet(place, args.id, args.by)
