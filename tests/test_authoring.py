@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shlex
 import subprocess
 import sys
@@ -221,7 +222,7 @@ def test_an_untouched_template_cannot_be_vetted(tmp_path: Path) -> None:
     # Only the definition filled in: the placeholder sources still stop it.
     path.write_text(path.read_text().replace(
         "  public comment is ...", "  Public comment is a time when anyone may speak."))
-    with pytest.raises(VetError, match='"..." as its title'):
+    with pytest.raises(VetError, match=re.escape('"..." as its title')):
         vet("public-comment", "A. Facilitator", [folder], today=TODAY)
 
 

@@ -14,9 +14,9 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from explainer import resources
 from explainer.commands.output import EXIT_BROKEN, EXIT_OK, EXIT_USAGE, print_json, print_line
 from explainer.core.knowledge import KnowledgeError, load_knowledge
-from explainer import resources
 from explainer.settings import Settings
 
 # Internal bookkeeping that is not part of the listing contract.
