@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from explainer import resources
+from explainer.authoring.check import inside
 from explainer.commands.output import EXIT_BROKEN, EXIT_OK, EXIT_USAGE, print_json, print_line
 from explainer.core.knowledge import KnowledgeError, load_knowledge
 from explainer.settings import Settings
@@ -74,7 +75,7 @@ class Place:
                       "(or give exactly one --knowledge DIR).", file=sys.stderr)
                 return None
             to = self.own[0]
-        if any(_inside(to, folder) for folder in self.protected()):
+        if any(inside(to, folder) for folder in self.protected()):
             print(f"explainer: {to} is the knowledge that comes with explainer; nothing is "
                   "written there. Use a folder of your own: --to DIR.", file=sys.stderr)
             return None
@@ -94,10 +95,6 @@ class Place:
                                       for used in self.folders):
             options += ["--knowledge", str(folder)]
         return shlex.join(["explainer", *options, *words])
-
-
-def _inside(path: Path, folder: Path) -> bool:
-    return path.resolve().is_relative_to(folder.resolve())
 
 
 def run_list(settings: Settings, *, as_json: bool) -> int:
