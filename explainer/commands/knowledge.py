@@ -131,8 +131,8 @@ def run_status(settings: Settings, place: Place, folders: list[Path],
     if not entries:
         print_line("No entries.")
     if not index_is_current(place.folders, settings.index_folder()):
-        print_line("The index does not hold these files as they are now. Answers change "
-                   f"after: {place.command(folder, 'index', 'build')}")
+        print_line("The index does not hold these files as they are now. What is shown as "
+                   f"answered is answered after: {place.command(folder, 'index', 'build')}")
     return EXIT_OK
 
 
