@@ -60,10 +60,15 @@ def paragraphs_of(raw: str, suffix: str) -> list[str]:
 
 def _html_blocks(raw: str) -> list[str]:
     import trafilatura  # imported here: only `knowledge add` needs it (about a second to load)
+    from trafilatura.settings import use_config
 
+    config = use_config()
+    # A short story is still a story: by default trafilatura falls back to the page's whole
+    # text, in one block, when it finds under 250 characters.
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "1")
     text = trafilatura.extract(raw, output_format="txt", favor_recall=True, deduplicate=False,
                                include_comments=False, include_links=False,
-                               include_images=False, include_formatting=False)
+                               include_images=False, include_formatting=False, config=config)
     # One block per line; trafilatura marks list items with "- ".
     return [re.sub(r"^- ", "", line) for line in (text or "").split("\n")]
 

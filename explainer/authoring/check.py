@@ -35,6 +35,7 @@ class Report:
     notes: list[str] = field(default_factory=list)
     summary: str = ""
     elsewhere: int = 0  # problems left out because they are in other folders
+    files: dict[str, Path] = field(default_factory=dict)  # entry id -> the file in use
 
     def lines(self) -> list[str]:
         out = [f"Error: {problem}" for problem in self.errors]
@@ -76,7 +77,8 @@ def check(folders: Sequence[Path], today: dt.date | None = None,
         warnings += _unit_warnings(unit, day)
     warnings += _translation_warnings(knowledge)
     warnings += _raw_text_warnings(knowledge)
-    report = Report(errors=errors, warnings=warnings, notes=knowledge.replaced + knowledge.hidden)
+    report = Report(errors=errors, warnings=warnings, notes=knowledge.replaced + knowledge.hidden,
+                    files=knowledge.files)
     units = knowledge.units
     not_covered = len(knowledge.not_covered)
     if only is not None:
@@ -98,7 +100,7 @@ def check(folders: Sequence[Path], today: dt.date | None = None,
 def _unit_warnings(unit: DefinitionUnit | ArticleUnit, today: dt.date) -> list[Problem]:
     path = Path(unit.file)
     found: list[Problem] = []
-    if unit.status == "draft":
+    if unit.status == "draft" and (not isinstance(unit, ArticleUnit) or unit.paragraph == 1):
         found.append(Problem(path, _status_line(unit),
                              "this entry is a draft: it is not used for answers until vetted"))
     if isinstance(unit, DefinitionUnit):
@@ -202,7 +204,9 @@ def _summary(units: Sequence[DefinitionUnit | ArticleUnit], not_covered: int, er
     vetted = sum(u.status == "vetted" for u in definitions)
     passages = [u for u in units if isinstance(u, ArticleUnit)]
     articles = len({u.article_id for u in passages})
+    drafts = sum(u.status == "draft" for u in definitions)
+    drafts += len({u.article_id for u in passages if u.status == "draft"})
     asks = sum(len(u.asks) for u in units)
     return (f"{errors} errors, {warnings} warnings. {vetted} vetted definitions, "
-            f"{len(definitions) - vetted} drafts, {articles} articles, {len(passages)} passages, "
+            f"{drafts} drafts, {articles} articles, {len(passages)} passages, "
             f"{asks} questions people ask, {not_covered} questions not covered.")

@@ -13,11 +13,13 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+from pydantic import ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from explainer.authoring.check import check, inside
-from explainer.core.knowledge import read_knowledge
+from explainer.core.models import ArticleMeta, Definition
+from explainer.core.yamlfile import YamlProblem, load_located
 
 _FRONT_MATTER = re.compile(r"\A(---[ \t]*\n)(.*?\n)(---[ \t]*\n)", re.DOTALL)
 
@@ -62,25 +64,32 @@ def vet(entry_id: str, reviewer: str, folders: Sequence[Path],
     reviewer = " ".join(reviewer.split())
     if not reviewer:
         raise VetError("say who checked it: --by NAME")
-    knowledge, _ = read_knowledge(folders)
-    path = knowledge.files.get(entry_id)
+    report = check(folders, today)
+    path = report.files.get(entry_id)
     if path is None:
         raise VetError(f'no definition or article has the id "{entry_id}"')
     if any(inside(path, folder) for folder in protected):
         raise VetError(f"{path} comes with explainer and is not changed here; copy it into a "
                        "folder of your own first")
-    report = check(folders, today)
     problems = [p for p in report.errors + report.warnings
                 if Path(p.file) == path and "draft" not in p.message]
     if problems:
         raise VetError("fix these first:\n" + "\n".join(str(p) for p in problems))
     text = path.read_text(encoding="utf-8")
-    path.write_text(_vetted_file(text, path.suffix, reviewer, today or dt.date.today()),
-                    encoding="utf-8")
-    _, after = read_knowledge(folders)
-    broken = [str(p) for p in after if Path(p.file) == path]
-    if broken:  # never leave a file worse than it was
-        path.write_text(text, encoding="utf-8")
-        raise VetError("the edit did not check out, so the file was left as it was:\n"
-                       + "\n".join(broken))
+    edited = _vetted_file(text, path.suffix, reviewer, today or dt.date.today())
+    _still_valid(edited, path.suffix)
+    path.write_text(edited, encoding="utf-8")
     return path
+
+
+def _still_valid(text: str, suffix: str) -> None:
+    """The edited file must read as before, with its new fields (never leave it worse)."""
+    try:
+        if suffix == ".yaml":
+            Definition.model_validate(load_located(text).data)
+        else:
+            match = _FRONT_MATTER.match(text)
+            ArticleMeta.model_validate(load_located(match.group(2) if match else "").data)
+    except (YamlProblem, ValidationError) as error:
+        raise VetError(f"the edit did not check out, so the file was left as it was: {error}"
+                       ) from None

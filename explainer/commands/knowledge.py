@@ -14,14 +14,14 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from explainer import resources
+from explainer.authoring.check import inside
 from explainer.commands.output import EXIT_BROKEN, EXIT_OK, EXIT_USAGE, print_json, print_line
 from explainer.core.knowledge import KnowledgeError, load_knowledge
-from explainer.resources import bundled_knowledge
 from explainer.settings import Settings
 
 # Internal bookkeeping that is not part of the listing contract.
 _HIDDEN_FIELDS = {"line", "sentences"}
-_PACKAGE = Path(__file__).resolve().parent.parent
 
 
 def run(settings: Settings, args: argparse.Namespace) -> int:
@@ -39,6 +39,9 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
         only = None if args.all or not mine else mine
         if action == "check":
             return run_check(folders, only)
+        # Whether an entry is answered depends on the later folders too (they may replace it).
+        if folder is not None and folders[-1] in place.folders:
+            folders = place.folders
         return run_status(settings, place, folders, only, folder)
     if action == "vet":
         return run_vet(place, args.id, args.by)
@@ -60,7 +63,7 @@ class Place:
 
     def protected(self) -> list[Path]:
         """What comes with explainer: the bundled folder and the installed package."""
-        return [bundled_knowledge(), _PACKAGE]
+        return [resources.bundled_knowledge(), resources.package_folder()]
 
     def target(self, to: Path | None) -> Path | None:
         """Where new-term and add write, or None after saying why not."""
@@ -72,7 +75,7 @@ class Place:
                       "(or give exactly one --knowledge DIR).", file=sys.stderr)
                 return None
             to = self.own[0]
-        if any(_inside(to, folder) for folder in self.protected()):
+        if any(inside(to, folder) for folder in self.protected()):
             print(f"explainer: {to} is the knowledge that comes with explainer; nothing is "
                   "written there. Use a folder of your own: --to DIR.", file=sys.stderr)
             return None
@@ -92,10 +95,6 @@ class Place:
                                       for used in self.folders):
             options += ["--knowledge", str(folder)]
         return shlex.join(["explainer", *options, *words])
-
-
-def _inside(path: Path, folder: Path) -> bool:
-    return path.resolve().is_relative_to(folder.resolve())
 
 
 def run_list(settings: Settings, *, as_json: bool) -> int:
@@ -132,8 +131,8 @@ def run_status(settings: Settings, place: Place, folders: list[Path],
     if not entries:
         print_line("No entries.")
     if not index_is_current(place.folders, settings.index_folder()):
-        print_line("The index does not hold these files as they are now. Answers change "
-                   f"after: {place.command(folder, 'index', 'build')}")
+        print_line("The index does not hold these files as they are now. What is shown as "
+                   f"answered is answered after: {place.command(folder, 'index', 'build')}")
     return EXIT_OK
 
 
