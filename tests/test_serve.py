@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import os
+import re
 import shlex
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
 
 from explainer import cli
+from explainer.core.explainer import Explainer
 
 
 class FakeServer:
@@ -32,8 +41,9 @@ def test_serves_on_localhost_with_a_warning(capsys: pytest.CaptureFixture[str]) 
     assert cli.main(["--lang", "es", "--knowledge", "/k w", "serve"]) == 0
     [call] = FakeServer.calls
     assert call["host"] == "localhost" and call["port"] == 8000
-    assert shlex.split(call["command"])[1:] == ["-m", "explainer", "--knowledge", "/k w",
-                                                "--lang", "es"]
+    # Its own entry point: `explainer` would fall back to line mode without a terminal.
+    assert shlex.split(call["command"])[1:] == ["-m", "explainer.commands.serve",
+                                                "--knowledge", "/k w", "--lang", "es"]
     err = capsys.readouterr().err
     assert "has no login" in err and "http://localhost:8000" in err
 
@@ -47,3 +57,88 @@ def test_other_host_only_when_asked(capsys: pytest.CaptureFixture[str]) -> None:
 def test_never_with_kiosk(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["--kiosk", "serve"]) == 2
     assert FakeServer.calls == []
+
+
+CHROMIUM = Path("/usr/bin/chromium")  # Debian's package; .ci/run installs it
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+ESCAPES = re.compile(r"\x1b\[[0-9;?<>=]*[A-Za-z~]|\x1b[()][0-9A-Za-z]|\x1b[=>]")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:  # binding is not a connection: allowed offline
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def screen_text(frames: list[str | bytes]) -> str:
+    """What the app drew in the page's terminal, without its escape codes."""
+    joined = "".join(f if isinstance(f, str) else f.decode("utf-8", "replace") for f in frames)
+    return ESCAPES.sub("", joined)
+
+
+@pytest.mark.real_model
+def test_browser_shows_the_app_and_an_answer(real_explainer: Explainer, real_cache: Path,
+                                            tmp_path: Path) -> None:
+    """A real headless Chromium loads the page, types a question, and the app answers."""
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail("chromium is missing: .ci/run installs it with apt-get")
+        pytest.skip("needs Debian's chromium (apt-get install chromium); CI installs it")
+    from playwright.sync_api import Error, Route, sync_playwright
+
+    port = free_port()
+    environment = dict(os.environ, EXPLAINER_CACHE_DIR=str(real_cache))
+    server = subprocess.Popen(
+        [sys.executable, "-m", "explainer", "serve", "--port", str(port)], env=environment,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    frames: list[str | bytes] = []
+    outside: list[str] = []
+
+    def local_only(route: Route) -> None:
+        # The page asks for web fonts; nothing may leave this machine in a test.
+        if route.request.url.startswith(f"http://localhost:{port}/"):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch_persistent_context(
+                str(tmp_path / "profile"), executable_path=str(CHROMIUM), headless=True,
+                args=CHROMIUM_FLAGS, viewport={"width": 1000, "height": 700})
+            page = browser.new_page()
+            page.route("**/*", local_only)
+            page.on("websocket", lambda ws: ws.on("framereceived", lambda frame: frames.append(frame)))
+            for _ in range(60):  # the server takes a moment to listen
+                try:
+                    page.goto(f"http://localhost:{port}/")
+                    break
+                except Error:
+                    time.sleep(0.5)
+            page.wait_for_selector("#terminal.-connected", timeout=30_000)
+            for _ in range(120):  # the app is up when its question box is drawn
+                if "Type your question" in screen_text(frames):
+                    break
+                time.sleep(0.5)
+            page.focus(".xterm-helper-textarea")
+            page.keyboard.type("What is a 287(g) agreement?")
+            page.keyboard.press("Enter")
+            for _ in range(120):
+                if "Here is what the checked sources say." in screen_text(frames):
+                    break
+                time.sleep(0.5)
+            browser.close()
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)  # the server and the app processes it started
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+    shown = screen_text(frames)
+    assert "Type your question" in shown, "the page never showed the app"
+    assert "Here is what the checked sources say." in shown
+    assert "This is information, not legal advice." in shown
