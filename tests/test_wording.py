@@ -1,13 +1,16 @@
-"""Wording a new user tripped over: urgent stories, pasted stories, small talk, privacy."""
+"""Wording a new user tripped over: urgent stories, pasted stories, small talk, privacy,
+`--help` and `--lang`."""
 
 from __future__ import annotations
 
 import pytest
 
+from explainer.cli import LANGUAGES, main
 from explainer.core.explainer import Explainer
 from explainer.core.intent import asks_about_privacy, read_intent, small_talk
-from explainer.core.messages import use_language
+from explainer.core.messages import offered_languages, use_language
 from explainer.plain_text import answer_text
+from explainer.settings import Settings
 
 URGENT_ID = "if-this-is-happening-now"
 
@@ -102,3 +105,35 @@ def test_privacy_questions_get_the_privacy_answer(explainer: Explainer, question
                                       "do police share my information with ICE"])
 def test_questions_about_the_law_are_not_privacy_questions(question: str) -> None:
     assert not asks_about_privacy(question)
+
+
+def test_help_says_plain_explainer_opens_the_app_and_lists_the_languages(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "Type `explainer` with no command to open the app" in text
+    assert "--lang {en,es}" in text and "en (English), es (Spanish, español)" in text
+    assert list(LANGUAGES) == offered_languages()
+
+
+def test_lang_after_ask_works(monkeypatch: pytest.MonkeyPatch,
+                              capsys: pytest.CaptureFixture[str]) -> None:
+    seen: list[str] = []
+
+    def fake_run_ask(settings: Settings, question: str | None, **options: bool) -> int:
+        seen.append(settings.lang)
+        return 0
+
+    monkeypatch.setattr("explainer.commands.ask.run_ask", fake_run_ask)
+    assert main(["ask", "--lang", "es", "hola"]) == 0
+    assert main(["--lang", "es", "ask", "hola"]) == 0
+    assert main(["ask", "hola"]) == 0
+    assert seen == ["es", "es", "en"]
+
+
+def test_an_unknown_lang_after_ask_names_the_choices(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["ask", "--lang", "fr", "hola"])
+    assert stopped.value.code == 2
+    assert "invalid choice: 'fr' (choose from 'en', 'es')" in capsys.readouterr().err
