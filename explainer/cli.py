@@ -28,6 +28,7 @@ from explainer.commands.output import (
 )
 
 LANGUAGES = {"en": "English", "es": "Spanish, español"}
+LANG_METAVAR = "{" + ",".join(LANGUAGES) + "}"
 LANG_HELP = ("language of the interface text: "
              + ", ".join(f"{code} ({name})" for code, name in LANGUAGES.items())
              + "; default en. Knowledge stays in its own language.")
@@ -46,11 +47,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"explainer {__version__}")
     parser.add_argument("--knowledge", metavar="DIR", action="append", default=[],
                         help="add a knowledge folder after the bundled one (repeatable)")
-    parser.add_argument("--lang", choices=list(LANGUAGES), default=None, help=LANG_HELP)
+    # No argparse `choices`: an unknown language gets our own message, with the choices.
+    parser.add_argument("--lang", metavar=LANG_METAVAR, default=None, help=LANG_HELP)
     # `--lang` also works after a command (`explainer ask --lang es ...`); absent there, the
     # one before the command (or EXPLAINER_LANG) stands.
     after = argparse.ArgumentParser(add_help=False)
-    after.add_argument("--lang", choices=list(LANGUAGES), default=argparse.SUPPRESS,
+    after.add_argument("--lang", metavar=LANG_METAVAR, default=argparse.SUPPRESS,
                        help=LANG_HELP)
     parser.add_argument("--out", metavar="DIR", type=Path, default=None,
                         help="where the app saves handouts (default: the current folder)")

@@ -171,8 +171,9 @@ def render(answer: Answer, titles: Mapping[str, str] | None = None, *, show_ids:
         closing.append(Line("see", t("see_also"), "; ".join(names), "."))
     if answer.status == "answered" or answer.reason in ("out_of_scope", "too_long"):
         closing.append(Line("disclaimer", t("not_advice")))
+        # With one excerpt its own date line said it already.
         dates = list(dict.fromkeys(e.as_of for e in answer.excerpts if e.as_of))
-        if dates:
+        if dates and total > 1:
             closing.append(Line("dates", t("as_of"), ", ".join(dates), "."))
     question = Line("question", t("question_label"), answer.question) if answer.question else None
     return RenderedAnswer(question, Line("message", _without_disclaimer(answer.message)),

@@ -176,5 +176,10 @@ def test_the_quote_is_the_excerpt_word_for_word() -> None:
 def test_the_disclaimer_is_said_once_at_the_end() -> None:
     rendered = render(_answer(_excerpt()))
     assert rendered.message.text == "Here is what the checked sources say."
-    assert [line.kind for line in rendered.closing] == ["disclaimer", "dates"]
-    assert rendered.closing[0].text == "This is information, not legal advice."
+    assert [line.text for line in rendered.closing] == ["This is information, not legal advice."]
+
+
+def test_an_answer_of_several_excerpts_ends_with_their_dates() -> None:
+    rendered = render(_answer(_excerpt(as_of="2026-11-28"), _excerpt(), _excerpt()))
+    assert [line.text for line in rendered.closing] == [
+        "This is information, not legal advice.", "Facts as of 2026-11-28, 2025-04."]
