@@ -1,6 +1,8 @@
-"""The `explainer` command. Global options come before the subcommand.
+"""The `explainer` command. Global options come before the subcommand (`--lang` may also
+come after `ask`).
 
-    explainer [--knowledge DIR]... [--lang xx] ask [--json] [QUESTION]
+    explainer [--knowledge DIR]... [--lang en|es]       (opens the app)
+    explainer [--knowledge DIR]... [--lang en|es] ask [--json] [--lang en|es] [QUESTION]
     explainer [--knowledge DIR]... knowledge list [--json]
     explainer [--knowledge DIR]... index build
 
@@ -26,26 +28,44 @@ from explainer.commands.output import (
     print_line,
 )
 
+LANGUAGES = {"en": "English", "es": "Spanish, español"}
+LANG_METAVAR = "{" + ",".join(LANGUAGES) + "}"
+LANG_HELP = ("language of the interface text: "
+             + ", ".join(f"{code} ({name})" for code, name in LANGUAGES.items())
+             + "; default en. Knowledge stays in its own language.")
+
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="explainer",
         description="Plain-language answers about 287(g) agreements and ICE, quoted from "
-        "checked sources. Works offline. Information, not legal advice.",
+        "checked sources. Works offline. Information, not legal advice. "
+        "Type `explainer` with no command to open the app (line mode with --plain, or when "
+        "input or output is not a terminal).",
+        epilog="Examples: `explainer` opens the app. `explainer --lang es` opens it in "
+        "Spanish. `explainer ask \"what is a detainer?\"` prints one answer.",
     )
     parser.add_argument("--version", action="version", version=f"explainer {__version__}")
     parser.add_argument("--knowledge", metavar="DIR", action="append", default=[],
                         help="add a knowledge folder after the bundled one (repeatable)")
-    parser.add_argument("--lang", metavar="xx", default=None,
-                        help="language of the interface text (default: en)")
+    # No argparse `choices`: an unknown language gets our own message, with the choices.
+    parser.add_argument("--lang", metavar=LANG_METAVAR, default=None, help=LANG_HELP)
+    # `--lang` also works after a command (`explainer ask --lang es ...`); absent there, the
+    # one before the command (or EXPLAINER_LANG) stands.
+    after = argparse.ArgumentParser(add_help=False)
+    after.add_argument("--lang", metavar=LANG_METAVAR, default=argparse.SUPPRESS,
+                       help=LANG_HELP)
     parser.add_argument("--out", metavar="DIR", type=Path, default=None,
                         help="where the app saves handouts (default: the current folder)")
     parser.add_argument("--plain", action="store_true",
                         help="line mode: plain lines for screen readers and pipes")
     parser.add_argument("--kiosk", action="store_true",
                         help="library kiosk mode (needs an administrator PIN hash)")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    ask = commands.add_parser("ask", help="answer one question, or one per line from stdin")
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMAND",
+        description="With no command, explainer opens the app.")
+    ask = commands.add_parser("ask", help="answer one question, or one per line from stdin",
+                              parents=[after])
     ask.add_argument("--json", action="store_true", help="print one JSON object per answer")
     ask.add_argument("--explain", action="store_true",
                      help="also show why: the decision's features, probability and rule")

@@ -63,8 +63,11 @@ def handout_markdown(answers: Sequence[Answer], legal_help: DefinitionUnit | Non
         for block in rendered.blocks:
             lines += _excerpt_lines(block)
     if legal_help is not None:  # the help pointer, once for the whole handout
-        lines += [f"## {md(legal_help.term)}", ""]
-        lines += [md(line) for line in legal_help.text.split("\n")] + [""]
+        lines += [f"## {md(legal_help.term)}", "",
+                  md(t("language_label", name=language_name(legal_help.language))), ""]
+        # Its list lines stay a list (of inert text); other lines are paragraphs of their own.
+        lines += [f"- {md(line[2:])}" if line.startswith("- ") else f"{md(line)}\n"
+                  for line in legal_help.text.split("\n")] + [""]
     lines += [f"**{md(t('not_advice'))}**", ""]
     return "\n".join(lines)
 
@@ -105,7 +108,9 @@ def handout_html(answers: Sequence[Answer], legal_help: DefinitionUnit | None,
     if legal_help is not None:
         items = "".join(f"<li>{e(line.lstrip('- '))}</li>" if line.startswith("- ")
                         else f"<p>{e(line)}</p>" for line in legal_help.text.split("\n"))
-        body += [f"<h2>{e(legal_help.term)}</h2>", f"<div>{items}</div>"]
+        language = t("language_label", name=language_name(legal_help.language))
+        body += [f"<h2>{e(legal_help.term)}</h2>", f"<p class=meta>{e(language)}</p>",
+                 f'<div lang="{e(legal_help.language)}">{items}</div>']
     body.append(f"<p><strong>{e(t('not_advice'))}</strong></p>")
     return (f'<!doctype html>\n<html lang="{e(language)}">\n<head>\n<meta charset="utf-8">\n'
             f"<title>{e(t('handout_title'))}</title>\n<style>{_STYLE}</style>\n</head>\n"

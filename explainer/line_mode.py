@@ -36,6 +36,39 @@ DEFINE = ("define ", "definir ")
 CLEAR_SCREEN_AND_SCROLLBACK = "\x1b[3J\x1b[H\x1b[2J"
 
 
+class LineEditor:
+    """Line editing and history with readline, for a person typing at a terminal: arrow keys
+    move the cursor instead of typing escape codes. History stays in memory, never in a file."""
+
+    def __init__(self) -> None:
+        import readline  # importing it is what makes input() edit lines
+
+        self._readline = readline
+
+    def read(self) -> str | None:
+        """A line with its newline, or None at end of input."""
+        try:
+            return input() + "\n"
+        except EOFError:
+            return None
+
+    def forget(self) -> None:
+        """Start over: the next person cannot arrow back to earlier questions."""
+        self._readline.clear_history()
+
+
+def line_editor(stdin: TextIO, stdout: TextIO) -> LineEditor | None:
+    """A LineEditor when both ends are this process's own terminal and readline is present."""
+    if stdin is not sys.stdin or stdout is not sys.stdout:
+        return None
+    if not (stdin.isatty() and stdout.isatty()):
+        return None
+    try:
+        return LineEditor()
+    except ImportError:  # Python built without readline (some Windows and minimal builds)
+        return None
+
+
 @dataclass
 class Kiosk:
     guard: PinGuard
@@ -54,6 +87,8 @@ class LineMode:
         self._read_secret = read_secret
         self._last: Answer | None = None
         self._pending: str | None = None  # a question typed at the splash instead of Enter
+        # Kiosk mode waits for input with a timeout (select), which readline cannot share.
+        self.editor = line_editor(stdin, stdout) if kiosk is None else None
 
     def say(self, *lines: str) -> None:
         for line in lines:
@@ -82,6 +117,8 @@ class LineMode:
             line, self._pending = self._pending, None
             return line
         if self.kiosk is None:
+            if self.editor is not None:
+                return self.editor.read()
             raw = self.stdin.readline()
             return None if raw == "" else raw
         # The README's promise: the warning comes after idle_seconds with no input, then the
@@ -120,6 +157,8 @@ class LineMode:
             self._sources()
         elif command in START_OVER:
             self._last = None
+            if self.editor is not None:
+                self.editor.forget()
             self.say(t("line_started_over"))
         elif command.startswith(DEFINE):
             self._define(text.split(" ", 1)[1])

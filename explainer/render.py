@@ -136,6 +136,13 @@ def dated(as_of: str | None, today: dt.date) -> list[Line]:
     return lines
 
 
+def language_notice(language: str) -> list[Line]:
+    """"This excerpt is in English.", said before a quote that is not in the interface language."""
+    if language == current_language():
+        return []
+    return [Line("language", t("excerpt_language", name=language_name(language)))]
+
+
 def render_excerpt(excerpt: Excerpt, number: int, total: int, today: dt.date) -> Block:
     where = _location(excerpt.location)
     if excerpt.kind == "definition":
@@ -143,10 +150,7 @@ def render_excerpt(excerpt: Excerpt, number: int, total: int, today: dt.date) ->
     else:
         heading = Line("heading", t("from"), f"{excerpt.title}, {where}" if where
                        else excerpt.title)
-    lines = [heading]
-    if excerpt.language != current_language():  # said before the quote, in our language
-        lines.append(Line("language", t("excerpt_language",
-                                        name=language_name(excerpt.language))))
+    lines = [heading, *language_notice(excerpt.language)]
     lines.append(Line("quote", value=excerpt.text, language=excerpt.language))
     note = _note(excerpt)
     if note is not None:  # the note before the long citation, so it is not lost after it
@@ -171,8 +175,9 @@ def render(answer: Answer, titles: Mapping[str, str] | None = None, *, show_ids:
         closing.append(Line("see", t("see_also"), "; ".join(names), "."))
     if answer.status == "answered" or answer.reason in ("out_of_scope", "too_long"):
         closing.append(Line("disclaimer", t("not_advice")))
+        # With one excerpt its own date line said it already.
         dates = list(dict.fromkeys(e.as_of for e in answer.excerpts if e.as_of))
-        if dates:
+        if dates and total > 1:
             closing.append(Line("dates", t("as_of"), ", ".join(dates), "."))
     question = Line("question", t("question_label"), answer.question) if answer.question else None
     return RenderedAnswer(question, Line("message", _without_disclaimer(answer.message)),
@@ -188,6 +193,7 @@ def render_definition(unit: DefinitionUnit, titles: Mapping[str, str] | None = N
                       today: dt.date | None = None) -> tuple[Line, ...]:
     """A full definition card: heading, text, what is uncertain, sources, date, related terms."""
     lines = [Line("heading", t("definition_label"), unit.term, "."),
+             *language_notice(unit.language),
              Line("quote", value=unit.text, language=unit.language)]
     if unit.note:
         lines.append(Line("note", t("note"), unit.note))

@@ -10,13 +10,16 @@ from pathlib import Path
 
 import pytest
 
-import explainer
+import explainer as explainer_package
 from explainer.catalog import CATALOG, message
+from explainer.core.explainer import Explainer
 from explainer.core.messages import use_language
 from explainer.core.models import Answer, Excerpt
+from explainer.handout import handout_html, handout_markdown, md
 from explainer.kiosk_pin import PinGuard
 from explainer.line_mode import Kiosk, LineMode
-from explainer.render import Line, out_of_date, render, render_excerpt
+from explainer.plain_text import definition_text
+from explainer.render import Line, out_of_date, render, render_definition, render_excerpt
 
 KEYS_WITH_SECONDS = ["countdown", "pin_wait", "line_idle", "line_pin_wait"]
 
@@ -92,7 +95,7 @@ def test_the_probe_finds_a_front_end_that_builds_text_from_excerpts() -> None:
 def test_the_renderer_is_the_only_place_an_answer_becomes_text() -> None:
     """Front ends (app card, line mode, ask, read-aloud, handouts) format the renderer's lines;
     none reads an excerpt's words itself. The core builds excerpts; it does not render them."""
-    package = Path(explainer.__file__).parent
+    package = Path(explainer_package.__file__).parent
     offenders = {}
     for path in package.rglob("*.py"):
         relative = path.relative_to(package).as_posix()
@@ -176,5 +179,47 @@ def test_the_quote_is_the_excerpt_word_for_word() -> None:
 def test_the_disclaimer_is_said_once_at_the_end() -> None:
     rendered = render(_answer(_excerpt()))
     assert rendered.message.text == "Here is what the checked sources say."
-    assert [line.kind for line in rendered.closing] == ["disclaimer", "dates"]
-    assert rendered.closing[0].text == "This is information, not legal advice."
+    assert [line.text for line in rendered.closing] == ["This is information, not legal advice."]
+
+
+def test_an_answer_of_several_excerpts_ends_with_their_dates() -> None:
+    rendered = render(_answer(_excerpt(as_of="2026-11-28"), _excerpt(), _excerpt()))
+    assert [line.text for line in rendered.closing] == [
+        "This is information, not legal advice.", "Facts as of 2026-11-28, 2025-04."]
+
+
+def test_a_definition_not_in_the_interface_language_is_announced_first(
+        explainer: Explainer) -> None:
+    use_language("es")
+    unit = next(u for u in explainer.glossary() if u.id == "detainer")
+    kinds = [line.kind for line in render_definition(unit)]
+    assert kinds[:3] == ["heading", "language", "quote"]
+    text = definition_text(unit)
+    assert "Este fragmento está en inglés.\n  A detainer is" in text
+
+
+# Handouts ----------------------------------------------------------------------------------
+
+def test_markdown_keeps_ordinary_punctuation_as_written() -> None:
+    plain = "Form I-247A (8 C.F.R. §287.7(a)). Yes! 48 hours; 5 counties - maybe: \"why?\""
+    assert md(plain) == plain
+
+
+def test_markdown_escapes_everything_that_could_become_markup() -> None:
+    hostile = "# h\n1. one\n- item\n> quote\n[a](b) ![i](j) <b> *e* _u_ `c` &amp; | ~~s~~"
+    assert md(hostile) == ("\\# h\n1\\. one\n\\- item\n\\> quote\n\\[a\\](b) !\\[i\\](j) "
+                           "\\<b\\> \\*e\\* \\_u\\_ \\`c\\` \\&amp; \\| \\~\\~s\\~\\~")
+
+
+def test_handouts_mark_each_quote_with_its_own_language(explainer: Explainer) -> None:
+    use_language("es")
+    asked = [explainer.ask("¿Qué es un acuerdo 287(g)?")]
+    legal = explainer.legal_help()
+    made = dt.datetime(2026, 11, 28, 14, 5)
+    markdown = handout_markdown(asked, legal, made)
+    assert markdown.count("Idioma: inglés\n\n> ") == 2  # each excerpt, before its quote
+    assert "## Free legal help in Minnesota\n\nIdioma: inglés" in markdown
+    assert "párrafo 1" in markdown and "editorial: desconocida" in markdown
+    page = handout_html(asked, legal, made, "es")
+    assert page.count('<blockquote lang="en">') == 2
+    assert '<div lang="en">' in page

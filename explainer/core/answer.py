@@ -52,9 +52,12 @@ class Explanation(BaseModel):
     candidates: list[CandidateReport]
 
 
-def refusal(question: str, reason: Reason, language: str, see: Sequence[str] = ()) -> Answer:
+def refusal(question: str, reason: Reason, language: str, see: Sequence[str] = (),
+            key: str | None = None) -> Answer:
+    """No excerpts: the reason's fixed text, or `key`'s ("thanks" and "goodbye" are greetings
+    too; the JSON contract keeps its four reasons)."""
     return Answer(question=question, status="no_answer", reason=reason,
-                  message=message(reason, language), see=list(see), excerpts=[])
+                  message=message(key or reason, language), see=list(see), excerpts=[])
 
 
 def _phrases(matches: Sequence[AliasMatch]) -> list[frozenset[str]]:
@@ -132,6 +135,11 @@ class Answerer:
     def ranked_ids(self, question: str, vectors: Vectors, intent: Intent) -> list[str]:
         """The decision's ranking alone, without refusals or answer shaping (for evaluation)."""
         return [s.candidate.unit.id for s in self.weigh(question, vectors, intent).ranked]
+
+    def help_pointers(self, intent: Intent) -> list[str]:
+        """What to offer when we cannot read a question: the urgent card if it sounds urgent,
+        and always legal help."""
+        return self._see(intent, in_scope=False)
 
     def _see(self, intent: Intent, in_scope: bool) -> list[str]:
         wanted = []

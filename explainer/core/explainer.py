@@ -15,7 +15,7 @@ from explainer.core.decision import DecisionModel
 from explainer.core.encoder import EmbeddingBackend, MiniLMBackend, Vectors
 from explainer.core.features import Candidate, question_vectors_texts
 from explainer.core.index import BuildProgress, IndexProblem, IndexStore, LoadedIndex, Manifest
-from explainer.core.intent import Intent, read_intent
+from explainer.core.intent import Intent, asks_about_privacy, read_intent, small_talk
 from explainer.core.knowledge import KnowledgeError, fingerprint, load_knowledge
 from explainer.core.models import Answer, ArticleUnit, DefinitionUnit, NotCoveredQuestion
 from explainer.core.retrieve import AS_IS, Retriever, View
@@ -157,11 +157,16 @@ class Explainer:
         shown = cleaned[:MAX_QUESTION_CHARS]
         if not cleaned:
             return refusal(shown, "empty", language), None
-        if len(cleaned) > MAX_QUESTION_CHARS:
-            return refusal(shown, "too_long", language), None
         intent = read_intent(cleaned)
+        if len(cleaned) > MAX_QUESTION_CHARS:  # a pasted story: say what to do, offer help
+            self.load()
+            assert self._answerer is not None
+            return refusal(shown, "too_long", language,
+                           self._answerer.help_pointers(intent)), None
         if intent.greeting:
-            return refusal(shown, "greeting", language), None
+            return refusal(shown, "greeting", language, key=small_talk(cleaned)), None
+        if asks_about_privacy(cleaned) and not intent.urgent:
+            return refusal(shown, "greeting", language, key="privacy"), None
         answerer, vectors = self._encoded(cleaned)
         answer, decision = answerer.answer(cleaned, vectors, intent, language)
         # The explanation compares the question with every not-covered question: only on request.

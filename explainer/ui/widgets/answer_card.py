@@ -9,7 +9,7 @@ from textual.widgets import Button, Static
 
 from explainer.catalog import t
 from explainer.core.models import Answer, DefinitionUnit
-from explainer.render import render
+from explainer.render import language_notice, render
 from explainer.ui.messages import OpenRequested
 from explainer.ui.safe_text import TermMarker, labelled, plain
 from explainer.ui.widgets.excerpt_view import ExcerptView
@@ -45,6 +45,8 @@ class AnswerCard(VerticalGroup):
             yield ExcerptView(block, excerpt, self._marker, self._terms)
         if answer.reason == "out_of_scope" and self._legal_help is not None:
             yield Static(plain(self._legal_help.term), classes="heading")
+            for line in language_notice(self._legal_help.language):
+                yield Static(Content(line.text), classes="meta")
             yield Static(plain(self._legal_help.text), classes="quote")
         shown = {block.unit_id for block in rendered.blocks}
         offered = [see for see in answer.see if see not in shown and see in self._terms]
