@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from explainer.authoring.dated_claims import undated_open_cases
 from explainer.authoring.readability import MIN_SPANISH_EASE, fernandez_huerta
 from explainer.core.knowledge import Knowledge, KnowledgeError, Problem, load_knowledge
 from explainer.core.models import ArticleUnit, DefinitionUnit
@@ -80,6 +81,7 @@ def _unit_warnings(unit: DefinitionUnit | ArticleUnit, today: dt.date) -> list[P
             found.append(Problem(path, field_line(path, ("as_of",)),
                                  f"as_of ({unit.as_of}) is more than a year old: check the facts "
                                  "again and update the date"))
+        found += undated_open_cases(unit)
     for sentence in _SENTENCE_END.split(unit.text):
         words = len(sentence.split())
         if words > MAX_SENTENCE_WORDS and isinstance(unit, DefinitionUnit):
