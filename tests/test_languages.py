@@ -270,6 +270,29 @@ def test_the_spanish_glossary_lists_spanish_terms(bilingual: Path, tmp_path: Pat
     assert "Acuerdo 287(g)" in out.getvalue() and "287(g) agreement" not in out.getvalue()
 
 
+async def test_f3_in_spanish_opens_the_spanish_urgent_card(bilingual: Path,
+                                                            tmp_path: Path) -> None:
+    use_language("es")
+    settings = settings_for(bilingual, tmp_path / "cache").model_copy(update={"lang": "es"})
+    app = ExplainerApp(settings, lambda s: Explainer(s, HashingBackend()))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("f3")
+        await pilot.pause()
+        texts = " ".join(str(s.render()) for s in app.screen.query(Static))
+        assert "Si hay agentes en su puerta" in texts, texts
+
+
+def test_hiding_an_entry_hides_its_translation(bilingual: Path, tmp_path: Path) -> None:
+    later = tmp_path / "later"
+    later.mkdir()
+    (later / "pack.yaml").write_text("hide: [287g-agreement]\n", encoding="utf-8")
+    knowledge = load_knowledge([bilingual, later])
+    ids = {unit.id for unit in knowledge.units}
+    assert "287g-agreement" not in ids and "287g-agreement.es" not in ids
+    assert [h for h in knowledge.hidden if h.startswith("287g-agreement.es: ")]
+
+
 def translation_problems(tmp_path: Path, name: str, text: str) -> list[str]:
     folder = write_knowledge(tmp_path / name, dict(DEFINITIONS, **{name: text}))
     with pytest.raises(KnowledgeError) as caught:

@@ -126,6 +126,11 @@ def read_knowledge(folders: Sequence[Path]) -> tuple[Knowledge, list[Problem]]:
                     hidden.append(f"{name}: {entry_files.pop(name)} is hidden by "
                                   f"{folder / PACK_FILE}")
                     broken.add(name)  # others may still name it in "related"
+                    for translation in [t for t in entries if t.startswith(f"{name}.")]:
+                        entries.pop(translation)  # a translation goes with its original
+                        hidden.append(f"{translation}: {entry_files.pop(translation)} is "
+                                      f"hidden with {name}")
+                        broken.add(translation)
                 elif topic:
                     not_covered = [q for q in not_covered if q.topic != name]
                     hidden.append(f"{name}: the not-covered topic ({len(topic)} questions) is "

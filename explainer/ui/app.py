@@ -161,7 +161,7 @@ class ExplainerApp(App[None]):
         assert self.engine is not None and self.marker is not None
         self.answers.append(message.answer)
         card = AnswerCard(message.answer, self.marker, self.engine.glossary(),
-                          self.engine.legal_help())
+                          self.engine.legal_help(current_language()))
         conversation = self.query_one("#conversation", VerticalScroll)
         conversation.mount(card)
         # Show the question with the start of its answer.
@@ -254,7 +254,9 @@ class ExplainerApp(App[None]):
         self.push_screen(GlossaryScreen(self.engine.glossary(current_language())))
 
     def action_happening_now(self) -> None:
-        self.action_open_definition(URGENT_ID)
+        # In Spanish, the Spanish card where the knowledge holds one.
+        found = self.engine.translation(URGENT_ID, current_language()) if self.engine else None
+        self.action_open_definition(found.id if found else URGENT_ID)
 
     def action_start_over(self) -> None:
         self.answers.clear()
