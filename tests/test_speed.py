@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import sys
@@ -9,10 +10,14 @@ from pathlib import Path
 
 import numpy as np
 
+from explainer.core.encoder import HashingBackend
+from explainer.core.explainer import Explainer
+from explainer.core.index import IndexStore
 from explainer.core.knowledge import load_knowledge
 from explainer.core.retrieve import _Lexical
 from explainer.core.text import search_terms
 from explainer.settings import Settings
+from tests.helpers import settings_for
 
 ROOT = Path(__file__).parent.parent
 
@@ -22,10 +27,14 @@ ROOT = Path(__file__).parent.parent
 SCIPY_SCORES = """
 import json, sys
 import bm25s
+from explainer.core.encoder import HashingBackend
+from explainer.core.explainer import Explainer
+from explainer.core.index import IndexStore
 from explainer.core.knowledge import load_knowledge
 from explainer.core.retrieve import lexical_text
 from explainer.core.text import search_terms
 from explainer.settings import Settings
+from tests.helpers import settings_for
 units = load_knowledge(Settings().knowledge_folders()).vetted()
 reference = bm25s.BM25(csc_backend="scipy")
 reference.index([search_terms(lexical_text(u)) or [""] for u in units], show_progress=False)
@@ -67,3 +76,29 @@ def test_answering_imports_neither_scipy_nor_torch(tmp_path: Path) -> None:
     modules = set(result.stdout.split())
     assert "bm25s" in modules
     assert not modules & {"scipy", "torch", "sentence_transformers", "transformers", "sklearn"}
+
+
+class _BackendWithFile(HashingBackend):
+    """The test model, plus one encoder file like the real model's 90 MB ONNX file."""
+
+    exported = 0
+
+    def write_query_encoder(self, folder: Path) -> list[str]:
+        self.exported += 1
+        (folder / "encoder.bin").write_bytes(b"weights" * 1000)
+        return ["encoder.bin"]
+
+
+def test_rebuild_links_the_encoder_files_instead_of_copying(knowledge: Path,
+                                                            tmp_path: Path) -> None:
+    backend = _BackendWithFile()
+    engine = Explainer(settings_for(knowledge, tmp_path / "cache"), backend)
+    engine.build_index()
+    store = IndexStore(tmp_path / "cache" / "index")
+    first = store.load(backend).folder / "encoder.bin"
+    inode, embedded = first.stat().st_ino, backend.documents_embedded
+    manifest = engine.build_index()
+    again = store.load(backend).folder / "encoder.bin"
+    assert again != first and again.stat().st_ino == inode
+    assert backend.exported == 1 and backend.documents_embedded == embedded
+    assert manifest.files["encoder.bin"] == hashlib.sha256(again.read_bytes()).hexdigest()

@@ -115,6 +115,13 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # another file system, or links not allowed
+        shutil.copyfile(source, target)
+
+
 def _fsync_folder(folder: Path) -> None:
     descriptor = os.open(folder, os.O_RDONLY)
     try:
@@ -204,6 +211,7 @@ class IndexStore:
             (staging / UNITS_FILE).write_bytes(_UNITS.dump_json(list(units)))
             (staging / NOT_COVERED_FILE).write_bytes(_NOT_COVERED.dump_json(list(not_covered)))
             files = [UNITS_FILE, VECTORS_FILE, NOT_COVERED_FILE, *encoder_files]
+            hashes = {name: encoder_files.get(name) or _sha256(staging / name) for name in files}
             manifest = Manifest(
                 format=INDEX_FORMAT,
                 model=backend.model_id,
@@ -215,7 +223,7 @@ class IndexStore:
                 not_covered_count=len(refused),
                 built_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                 versions=_versions(),
-                files={name: _sha256(staging / name) for name in files},
+                files=hashes,
             )
             (staging / MANIFEST_FILE).write_text(manifest.model_dump_json(indent=2))
             for name in [*files, MANIFEST_FILE]:
@@ -234,15 +242,17 @@ class IndexStore:
 
     def _encoder_files(self, backend: EmbeddingBackend, staging: Path,
                        previous: _CheckedBuild | None,
-                       progress: BuildProgress | None) -> list[str]:
-        """Copy the previous build's checked encoder files, or export them anew."""
+                       progress: BuildProgress | None) -> dict[str, str | None]:
+        """The encoder files by name, with their SHA-256 when already known: the previous
+        build's checked files, hard-linked (the 90 MB model is not copied or hashed again), or
+        new ones exported now."""
         if previous is not None:
-            known = [name for name in previous.manifest.files
-                     if name not in (UNITS_FILE, VECTORS_FILE, NOT_COVERED_FILE)]
+            known = {name: digest for name, digest in previous.manifest.files.items()
+                     if name not in (UNITS_FILE, VECTORS_FILE, NOT_COVERED_FILE)}
             if known:
                 for name in known:
-                    shutil.copyfile(previous.folder / name, staging / name)
-                return known
+                    _link_or_copy(previous.folder / name, staging / name)
+                return dict(known)
         if progress:
             progress("Preparing the question encoder", 0, 1)
         with warnings.catch_warnings():
@@ -250,7 +260,7 @@ class IndexStore:
             files = backend.write_query_encoder(staging)
         if progress:
             progress("Preparing the question encoder", 1, 1)
-        return files
+        return dict.fromkeys(files)
 
     def _remove_old_builds(self, keep: str) -> None:
         for old in self.builds.iterdir():
