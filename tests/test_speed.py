@@ -14,7 +14,7 @@ from explainer.core.encoder import HashingBackend
 from explainer.core.explainer import Explainer
 from explainer.core.index import IndexStore
 from explainer.core.knowledge import load_knowledge
-from explainer.core.retrieve import _Lexical
+from explainer.core.retrieve import _Lexical, lexical_text
 from explainer.core.text import search_terms
 from explainer.settings import Settings
 from tests.helpers import settings_for
@@ -102,3 +102,16 @@ def test_rebuild_links_the_encoder_files_instead_of_copying(knowledge: Path,
     assert again != first and again.stat().st_ino == inode
     assert backend.exported == 1 and backend.documents_embedded == embedded
     assert manifest.files["encoder.bin"] == hashlib.sha256(again.read_bytes()).hexdigest()
+
+
+def test_accent_stripping_table_matches_the_per_character_rule() -> None:
+    import unicodedata
+
+    from explainer.core.text import _COMBINING
+
+    samples = ["¿Qué es un acuerdo 287(g)?", "niño café naïve", "".join(map(chr, range(0x3000)))]
+    samples += [lexical_text(u) for u in load_knowledge(Settings().knowledge_folders()).vetted()]
+    for sample in samples:
+        decomposed = unicodedata.normalize("NFKD", sample.casefold())
+        expected = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        assert decomposed.translate(_COMBINING) == expected
