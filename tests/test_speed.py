@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -115,3 +116,25 @@ def test_accent_stripping_table_matches_the_per_character_rule() -> None:
         decomposed = unicodedata.normalize("NFKD", sample.casefold())
         expected = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
         assert decomposed.translate(_COMBINING) == expected
+
+
+BLAS_THREADS = """
+import sys
+if sys.argv[1] == "numpy first":
+    import numpy
+from explainer.core.explainer import Explainer
+from explainer.core.threads import one_blas_thread
+from threadpoolctl import threadpool_info
+one_blas_thread()
+print(sorted({i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"}))
+"""
+
+
+def test_answering_uses_one_blas_thread_whatever_was_imported_first() -> None:
+    # Many BLAS threads made each matrix-vector product ~100x slower on busy cores.
+    environment = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    for order in ("numpy first", "explainer first"):
+        result = subprocess.run([sys.executable, "-c", BLAS_THREADS, order], cwd=ROOT,
+                                env=environment, capture_output=True, text=True, timeout=120,
+                                check=True)
+        assert result.stdout.strip() == "[1]", order
