@@ -20,6 +20,7 @@ from explainer.core.knowledge import KnowledgeError, fingerprint, load_knowledge
 from explainer.core.models import Answer, ArticleUnit, DefinitionUnit, NotCoveredQuestion
 from explainer.core.retrieve import AS_IS, Retriever, View
 from explainer.core.text import clean_line, normalize
+from explainer.core.threads import one_blas_thread
 from explainer.settings import Settings
 
 MAX_QUESTION_CHARS = 500
@@ -133,6 +134,7 @@ class Explainer:
         return manifest
 
     def _open(self, loaded: LoadedIndex) -> None:
+        one_blas_thread()
         retriever = Retriever(loaded)
         self._loaded = loaded
         self._answerer = Answerer(retriever, self.model, self.settings.max_excerpts)

@@ -11,8 +11,10 @@ step from rows back to units.
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from types import ModuleType
 
 import numpy as np
 import numpy.typing as npt
@@ -71,14 +73,28 @@ def lexical_text(unit: DefinitionUnit | ArticleUnit, with_asks: bool = True) -> 
     return " ".join([unit.text, *asks])
 
 
+def _bm25s() -> ModuleType:
+    """bm25s without scipy. bm25s imports scipy.sparse whenever it is installed (0.4-0.6 s of
+    every start), though its numpy backend never uses it and gives the same scores (tested).
+    scipy is hidden only for that one import, and only if nothing has imported it yet."""
+    if "bm25s" not in sys.modules and "scipy" not in sys.modules:
+        sys.modules["scipy"] = None  # type: ignore[assignment]  # `import scipy...` now fails
+        try:
+            import bm25s
+        finally:
+            del sys.modules["scipy"]
+    import bm25s
+
+    module: ModuleType = bm25s
+    return module
+
+
 class _Lexical:
     """BM25 (bm25s) for the ranking, and IDF-weighted word coverage for the decision: a share
     between 0 and 1, so it means the same in a pack of ten units or ten thousand."""
 
     def __init__(self, units: Sequence[DefinitionUnit | ArticleUnit], with_asks: bool) -> None:
-        import bm25s
-
-        self._bm25 = bm25s.BM25()
+        self._bm25 = _bm25s().BM25(csc_backend="numpy")
         corpus = [search_terms(lexical_text(unit, with_asks)) or [""] for unit in units]
         if corpus:
             self._bm25.index(corpus, show_progress=False)
