@@ -17,7 +17,6 @@ on the fitted sets are printed, with a check that the model stays calibrated on 
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -35,6 +34,7 @@ from explainer.core.knowledge import load_knowledge
 from explainer.core.leaks import meaning_leaks
 from explainer.resources import bundled_knowledge
 from explainer.settings import Settings
+from tests.index_cache import real_index
 
 pytestmark = pytest.mark.real_model
 DATA = Path(__file__).parent / "data"
@@ -56,14 +56,14 @@ HOLDOUT_MEASURED = {
 
 
 @pytest.fixture(scope="module")
-def pack_explainers(real_explainer: Explainer, real_cache: Path,
+def pack_explainers(real_explainer: Explainer, real_cache: Path, index_store: Path,
                     tmp_path_factory: pytest.TempPathFactory) -> dict[str, Explainer]:
-    """The bundled knowledge with each workshop pack, built beside a copy of the real index
-    (so only the pack is embedded), with network sockets blocked like the real build."""
+    """The bundled knowledge with each workshop pack, built from a copy of the real index
+    (so only the pack is embedded) and kept like it, with network sockets blocked."""
     engines = {}
     for name in ("workshop_pack", "workshop_pack_tune"):
-        cache = tmp_path_factory.mktemp(name)
-        shutil.copytree(real_cache / "index", cache / "index")
+        cache = real_index(index_store, name, tmp_path_factory.mktemp(name), [DATA / name],
+                           seed=real_cache)
         engine = Explainer(Settings(cache_dir=cache, extra_knowledge=[DATA / name]))
         engine.load()
         engines[name] = engine
