@@ -10,6 +10,7 @@ from pathlib import Path
 
 from explainer.core.knowledge import Knowledge, KnowledgeError, Problem, load_knowledge
 from explainer.core.models import ArticleUnit, DefinitionUnit
+from explainer.core.sentences import sentences
 from explainer.core.yamlfile import YamlProblem, load_located
 
 MAX_GRADE = 8.0
@@ -17,7 +18,6 @@ MAX_SENTENCE_WORDS = 25
 STALE_AFTER_DAYS = 365
 _MARKUP = re.compile(r"\[/?[@a-z][^\]\n]*\]|<\s*/?\s*[a-z][^>\n]*>", re.IGNORECASE)
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
 
 
 @dataclass
@@ -81,7 +81,7 @@ def _unit_warnings(unit: DefinitionUnit | ArticleUnit, today: dt.date) -> list[P
             found.append(Problem(path, field_line(path, ("as_of",)),
                                  f"as_of ({unit.as_of}) is more than a year old: check the facts "
                                  "again and update the date"))
-    for sentence in _SENTENCE_END.split(unit.text):
+    for sentence in sentences(unit.text):
         words = len(sentence.split())
         if words > MAX_SENTENCE_WORDS and isinstance(unit, DefinitionUnit):
             found.append(Problem(path, unit.line, f"a sentence has {words} words "
