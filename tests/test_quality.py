@@ -70,6 +70,16 @@ def pack_explainers(real_explainer: Explainer, real_cache: Path, index_store: Pa
     return engines
 
 
+Holdouts = dict[str, tuple[Explainer, list[EvalQuestion]]]
+
+
+@pytest.fixture(scope="module")
+def holdouts(real_explainer: Explainer, pack_explainers: dict[str, Explainer]) -> Holdouts:
+    """Each holdout's engine and the questions measured on it (found once: encoding every
+    fitted question to find the leaks is the slow part)."""
+    return {name: _holdout(name, real_explainer, pack_explainers) for name in HOLDOUT_MEASURED}
+
+
 def _holdout(name: str, real_explainer: Explainer,
              pack_explainers: dict[str, Explainer]) -> tuple[Explainer, list[EvalQuestion]]:
     if name == "writer M":
@@ -145,10 +155,9 @@ def test_no_ask_or_not_covered_question_repeats_a_holdout_question() -> None:
 
 @pytest.mark.parametrize("name", list(HOLDOUT_MEASURED))
 def test_holdout_rates_stay_above_their_floors(
-    name: str, real_explainer: Explainer, pack_explainers: dict[str, Explainer],
-    capsys: pytest.CaptureFixture[str],
+    name: str, holdouts: Holdouts, capsys: pytest.CaptureFixture[str],
 ) -> None:
-    engine, questions = _holdout(name, real_explainer, pack_explainers)
+    engine, questions = holdouts[name]
     outcomes = outcomes_for(engine, questions)
     table = score(outcomes)
     with capsys.disabled():
@@ -169,11 +178,9 @@ def measured(rates: dict[str, float | int | None], name: str) -> float:
 
 
 def test_holdout_questions_that_mean_the_same_as_fitted_ones_are_left_out(
-    real_explainer: Explainer, pack_explainers: dict[str, Explainer],
-    capsys: pytest.CaptureFixture[str],
+    holdouts: Holdouts, capsys: pytest.CaptureFixture[str],
 ) -> None:
-    for name in HOLDOUT_MEASURED:
-        engine, kept = _holdout(name, real_explainer, pack_explainers)
+    for name, (engine, kept) in holdouts.items():
         close = meaning_leaks(engine, kept, FITTED, threshold=0.85)
         assert close == []  # what is measured holds nothing within 0.85 of what was fitted
         with capsys.disabled():
