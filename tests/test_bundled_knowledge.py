@@ -14,6 +14,7 @@ from explainer.authoring.check import check
 from explainer.core.aliases import AliasMatcher
 from explainer.core.knowledge import load_knowledge
 from explainer.core.models import ArticleUnit, DefinitionUnit
+from explainer.core.sentences import sentences
 from explainer.resources import bundled_knowledge
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -144,8 +145,7 @@ def test_definition_is_plain_and_short(unit: DefinitionUnit) -> None:
     limit = 150 if unit.category == "help" else 90
     assert 40 <= words <= limit + 5, words
     assert textstat.flesch_kincaid_grade(unit.text) <= 8.0
-    sentences = re.split(r"(?<=[.!?])\s+|\n", unit.text)
-    assert max(len(s.split()) for s in sentences) <= 25
+    assert max(len(s.split()) for s in sentences(unit.text)) <= 25
     if unit.note:
         assert textstat.flesch_kincaid_grade(unit.note) <= 8.0
 

@@ -17,7 +17,6 @@ on the fitted sets are printed, with a check that the model stays calibrated on 
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -35,6 +34,7 @@ from explainer.core.knowledge import load_knowledge
 from explainer.core.leaks import meaning_leaks
 from explainer.resources import bundled_knowledge
 from explainer.settings import Settings
+from tests.index_cache import real_index
 
 pytestmark = pytest.mark.real_model
 DATA = Path(__file__).parent / "data"
@@ -56,18 +56,28 @@ HOLDOUT_MEASURED = {
 
 
 @pytest.fixture(scope="module")
-def pack_explainers(real_explainer: Explainer, real_cache: Path,
+def pack_explainers(real_explainer: Explainer, real_cache: Path, index_store: Path,
                     tmp_path_factory: pytest.TempPathFactory) -> dict[str, Explainer]:
-    """The bundled knowledge with each workshop pack, built beside a copy of the real index
-    (so only the pack is embedded), with network sockets blocked like the real build."""
+    """The bundled knowledge with each workshop pack, built from a copy of the real index
+    (so only the pack is embedded) and kept like it, with network sockets blocked."""
     engines = {}
     for name in ("workshop_pack", "workshop_pack_tune"):
-        cache = tmp_path_factory.mktemp(name)
-        shutil.copytree(real_cache / "index", cache / "index")
+        cache = real_index(index_store, name, tmp_path_factory.mktemp(name), [DATA / name],
+                           seed=real_cache)
         engine = Explainer(Settings(cache_dir=cache, extra_knowledge=[DATA / name]))
         engine.load()
         engines[name] = engine
     return engines
+
+
+Holdouts = dict[str, tuple[Explainer, list[EvalQuestion]]]
+
+
+@pytest.fixture(scope="module")
+def holdouts(real_explainer: Explainer, pack_explainers: dict[str, Explainer]) -> Holdouts:
+    """Each holdout's engine and the questions measured on it (found once: encoding every
+    fitted question to find the leaks is the slow part)."""
+    return {name: _holdout(name, real_explainer, pack_explainers) for name in HOLDOUT_MEASURED}
 
 
 def _holdout(name: str, real_explainer: Explainer,
@@ -145,10 +155,9 @@ def test_no_ask_or_not_covered_question_repeats_a_holdout_question() -> None:
 
 @pytest.mark.parametrize("name", list(HOLDOUT_MEASURED))
 def test_holdout_rates_stay_above_their_floors(
-    name: str, real_explainer: Explainer, pack_explainers: dict[str, Explainer],
-    capsys: pytest.CaptureFixture[str],
+    name: str, holdouts: Holdouts, capsys: pytest.CaptureFixture[str],
 ) -> None:
-    engine, questions = _holdout(name, real_explainer, pack_explainers)
+    engine, questions = holdouts[name]
     outcomes = outcomes_for(engine, questions)
     table = score(outcomes)
     with capsys.disabled():
@@ -169,11 +178,9 @@ def measured(rates: dict[str, float | int | None], name: str) -> float:
 
 
 def test_holdout_questions_that_mean_the_same_as_fitted_ones_are_left_out(
-    real_explainer: Explainer, pack_explainers: dict[str, Explainer],
-    capsys: pytest.CaptureFixture[str],
+    holdouts: Holdouts, capsys: pytest.CaptureFixture[str],
 ) -> None:
-    for name in HOLDOUT_MEASURED:
-        engine, kept = _holdout(name, real_explainer, pack_explainers)
+    for name, (engine, kept) in holdouts.items():
         close = meaning_leaks(engine, kept, FITTED, threshold=0.85)
         assert close == []  # what is measured holds nothing within 0.85 of what was fitted
         with capsys.disabled():

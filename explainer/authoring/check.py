@@ -17,6 +17,7 @@ from explainer.authoring.dated_claims import undated_open_cases
 from explainer.authoring.readability import MIN_SPANISH_EASE, fernandez_huerta
 from explainer.core.knowledge import Knowledge, Problem, read_knowledge
 from explainer.core.models import ArticleUnit, DefinitionUnit
+from explainer.core.sentences import sentences
 from explainer.core.yamlfile import YamlProblem, load_located
 
 MAX_GRADE = 8.0
@@ -25,7 +26,6 @@ STALE_AFTER_DAYS = 365
 PLACEHOLDER = "..."
 _MARKUP = re.compile(r"\[/?[@a-z][^\]\n]*\]|<\s*/?\s*[a-z][^>\n]*>", re.IGNORECASE)
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
 
 
 @dataclass
@@ -112,7 +112,7 @@ def _unit_warnings(unit: DefinitionUnit | ArticleUnit, today: dt.date) -> list[P
                                  f"as_of ({unit.as_of}) is more than a year old: check the facts "
                                  "again and update the date"))
         found += undated_open_cases(unit)
-        for sentence in _SENTENCE_END.split(unit.text):
+        for sentence in sentences(unit.text):
             words = len(sentence.split())
             if words > MAX_SENTENCE_WORDS:
                 found.append(Problem(path, unit.line, f"a sentence has {words} words "

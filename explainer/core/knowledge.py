@@ -402,13 +402,7 @@ def _paragraph_unit(
 
 
 def _spans(text: str) -> list[SentenceSpan]:
-    """Sentences of one text; list lines in help entries count as sentences too."""
-    spans: list[SentenceSpan] = []
-    offset = 0
-    for line in text.split("\n"):
-        spans += [SentenceSpan(start=offset + s, end=offset + e) for s, e in sentence_spans(line)]
-        offset += len(line) + 1
-    return spans
+    return [SentenceSpan(start=start, end=end) for start, end in sentence_spans(text)]
 
 
 def _article_citation(meta: ArticleMeta) -> str:
