@@ -90,7 +90,12 @@ def _parser() -> argparse.ArgumentParser:
     kiosk_commands.add_parser("hash-pin", help="read a PIN twice and print its hash line")
     evaluate = commands.add_parser("eval", help="measure answer quality on a question set")
     evaluate.add_argument("file", type=Path, help="JSON lines: question, expected, category")
-    evaluate.add_argument("--split", choices=["all", "tune", "holdout"], default="all")
+    evaluate.add_argument("--split", choices=["all", "tune", "holdout"], default="all",
+                          help="holdout: every held-out question, without those that mean the "
+                          "same as an ask, a not-covered or a fitted question")
+    evaluate.add_argument("--fitted", type=Path, nargs="*", default=[], metavar="FILE",
+                          help="question files the model was fitted on: with --split holdout, "
+                          "their tune questions count in the leak check too")
     evaluate.add_argument("--ranking", choices=["fused", "fused-order", "bm25", "dense"],
                           default="fused",
                           help="fused: the answers; fused-order: our ranking alone; "
@@ -175,7 +180,7 @@ def _run(argv: Sequence[str] | None) -> int:
         from explainer.commands.evaluate import run_eval
 
         return run_eval(settings, args.file, split=args.split, method=args.ranking,
-                        as_json=args.json, misses=args.misses)
+                        as_json=args.json, misses=args.misses, fitted=args.fitted)
     if args.kiosk:
         settings.kiosk = True
     if args.out is not None:
