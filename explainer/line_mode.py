@@ -171,7 +171,8 @@ class LineMode:
     def _answer(self, question: str) -> None:
         answer = self.engine.ask(question)
         self._last = answer
-        titles = {unit.id: unit.term for unit in self.engine.glossary()}
+        # "See also" names each entry by its term in the reader's language, where there is one.
+        titles = {unit.entry: unit.term for unit in self.engine.glossary(current_language())}
         self.say("", answer_text(answer, titles, width=None, show_ids=False), "")
 
     def _glossary(self) -> None:

@@ -283,6 +283,16 @@ async def test_f3_in_spanish_opens_the_spanish_urgent_card(bilingual: Path,
         assert "Si hay agentes en su puerta" in texts, texts
 
 
+def test_spanish_line_mode_names_see_also_entries_in_spanish(bilingual: Path,
+                                                               tmp_path: Path) -> None:
+    use_language("es")
+    explainer = engine(bilingual, tmp_path / "cache", lang="es")
+    out = io.StringIO()
+    LineMode(explainer, io.StringIO("la migra está en mi puerta\nsalir\n"), out).run()
+    assert "Vea también: Si esto está pasando ahora; Ayuda legal gratis en Minnesota." in (
+        out.getvalue()), out.getvalue()
+
+
 def test_hiding_an_entry_hides_its_translation(bilingual: Path, tmp_path: Path) -> None:
     later = tmp_path / "later"
     later.mkdir()
