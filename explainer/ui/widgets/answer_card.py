@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import HorizontalGroup, VerticalGroup
+from textual.containers import VerticalGroup
 from textual.content import Content
 from textual.widgets import Button, Static
 
@@ -12,7 +12,11 @@ from explainer.core.models import Answer, DefinitionUnit
 from explainer.plain_text import dates_line
 from explainer.ui.messages import OpenRequested
 from explainer.ui.safe_text import TermMarker, plain
+from explainer.ui.widgets.button_row import ButtonRow
 from explainer.ui.widgets.excerpt_view import ExcerptView
+
+# "Look up" buttons per card. Each is a Tab stop; every marked word stays clickable as well.
+MAX_LOOK_UPS = 3
 
 
 class QuestionCard(VerticalGroup):
@@ -40,15 +44,15 @@ class AnswerCard(VerticalGroup):
         answer = self.answer
         yield Static(Content(t("explainer")), classes="speaker")
         yield Static(plain(answer.message), classes="message")
-        for excerpt in answer.excerpts:
-            yield ExcerptView(excerpt, self._marker, self._terms)
+        for excerpt, look_ups in zip(answer.excerpts, self.look_ups(), strict=True):
+            yield ExcerptView(excerpt, self._marker, self._terms, look_ups)
         if answer.reason == "out_of_scope" and self._legal_help is not None:
             yield Static(plain(self._legal_help.term), classes="heading")
             yield Static(plain(self._legal_help.text), classes="quote")
         shown = {excerpt.id for excerpt in answer.excerpts}
         offered = [see for see in answer.see if see not in shown and see in self._terms]
         if offered:
-            with HorizontalGroup(classes="actions"):
+            with ButtonRow(classes="actions"):
                 for see in offered:
                     button = Button(Content.assemble(t("see"), plain(self._terms[see])),
                                     classes="see", compact=True)
@@ -59,6 +63,21 @@ class AnswerCard(VerticalGroup):
             dated = dates_line(answer)
             if dated:
                 yield Static(Content(dated), classes="meta")
+
+    def look_ups(self) -> list[list[str]]:
+        """For each excerpt, the terms to offer a button for: each term once per card, none
+        for a definition the card already shows, at most MAX_LOOK_UPS in all."""
+        shown = {e.id for e in self.answer.excerpts if e.kind == "definition"}
+        offered: set[str] = set()
+        chosen: list[list[str]] = []
+        for excerpt in self.answer.excerpts:
+            skip = excerpt.id if excerpt.kind == "definition" else None
+            _, found = self._marker.mark(excerpt.text, skip=skip)
+            room = MAX_LOOK_UPS - len(offered)
+            mine = [term for term in found if term not in shown | offered][:max(room, 0)]
+            offered.update(mine)
+            chosen.append(mine)
+        return chosen
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         term_id = getattr(event.button, "term_id", None)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import HorizontalGroup, VerticalGroup
+from textual.containers import VerticalGroup
 from textual.content import Content
 from textual.widgets import Button, Static
 
@@ -11,8 +11,7 @@ from explainer.core.messages import LANGUAGE_NAMES, current_language, t
 from explainer.core.models import Excerpt
 from explainer.ui.messages import OpenRequested
 from explainer.ui.safe_text import TermMarker, labelled, plain
-
-MAX_TERM_BUTTONS = 4
+from explainer.ui.widgets.button_row import ButtonRow
 
 
 def short_name(term: str) -> str:
@@ -23,11 +22,13 @@ def short_name(term: str) -> str:
 class ExcerptView(VerticalGroup):
     """Definition: term as heading, text, Source and As-of lines. Article: citation first."""
 
-    def __init__(self, excerpt: Excerpt, marker: TermMarker, terms: dict[str, str]) -> None:
+    def __init__(self, excerpt: Excerpt, marker: TermMarker, terms: dict[str, str],
+                 look_ups: list[str]) -> None:
         super().__init__(classes=f"excerpt {excerpt.kind}")
         self.excerpt = excerpt
         self._marker = marker
         self._terms = terms
+        self._look_ups = look_ups  # the card chooses, so a term gets one button per card
 
     def compose(self) -> ComposeResult:
         excerpt = self.excerpt
@@ -37,7 +38,7 @@ class ExcerptView(VerticalGroup):
             yield Static(labelled(t("from"), f"{excerpt.title}, {excerpt.location}"),
                          classes="heading")
         skip = excerpt.id if excerpt.kind == "definition" else None
-        body, found = self._marker.mark(excerpt.text, skip=skip)
+        body, _ = self._marker.mark(excerpt.text, skip=skip)
         if excerpt.kind == "article":
             body = Content.assemble("\u201c", body, "\u201d")
         yield Static(body, classes="quote")
@@ -50,9 +51,9 @@ class ExcerptView(VerticalGroup):
         if excerpt.note:
             label = t("maintainers_note") if excerpt.kind == "article" else t("note")
             yield Static(labelled(label, excerpt.note), classes="note")
-        with HorizontalGroup(classes="actions"):
+        with ButtonRow(classes="actions"):
             yield Button(Content(t("open_source")), classes="open-source", compact=True)
-            for term_id in found[:MAX_TERM_BUTTONS]:
+            for term_id in self._look_ups:
                 name = short_name(self._terms.get(term_id, term_id))
                 button = Button(Content.assemble(t("look_up"), plain(name)), classes="term",
                                 compact=True)
