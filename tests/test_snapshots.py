@@ -109,7 +109,7 @@ def test_definition(snap_compare: Any, knowledge: Path, tmp_path: Path) -> None:
     """A definition card: term, text, what is uncertain, date, sources, related terms."""
     async def run_before(pilot: Pilot[Any]) -> None:
         await settle(pilot)
-        pilot.app.action_open_definition("detainer")
+        await pilot.app.run_action("open_definition('detainer')")
         await settle(pilot)
 
     assert snap_compare(make_app(knowledge, tmp_path / "c", "default"), terminal_size=SIZE,
