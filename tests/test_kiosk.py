@@ -122,8 +122,14 @@ async def test_the_countdown_starts_after_the_full_idle_time(app: KioskApp,
 
 
 async def test_read_aloud_and_handout_keys_say_they_are_off(app: KioskApp) -> None:
+    from textual.widgets._footer import FooterKey
+
     async with app.run_test(size=(100, 40)) as pilot:
         await start(app, pilot)
+        for _ in range(10):  # the footer composes its keys after a refresh
+            await pilot.pause(0.05)
+        shown = {key.key for key in app.screen.query(FooterKey)}
+        assert "f1" in shown and not shown & {"f4", "f7"}  # off here, so not offered
         status = app.query_one("#status", Static)
         await pilot.press("f4")
         assert str(status.render()) == text("read_aloud_off")

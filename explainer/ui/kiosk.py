@@ -129,6 +129,10 @@ class KioskApp(ExplainerApp):
         self.start_notice = start_notice
         self.idle_seconds = idle_seconds or settings.idle_seconds
         self.warning_seconds = warning_seconds or settings.idle_warning_seconds
+        if settings.read_aloud is not True:
+            # Read aloud is off on a kiosk unless the administrator turned it on: keep F4 out
+            # of the footer, but let it still say that it is off.
+            self._bindings.bind("f4", "read_aloud", show=False, priority=True)
 
     def on_mount(self) -> None:
         super().on_mount()
