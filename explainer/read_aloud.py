@@ -43,6 +43,8 @@ class Reader:
         self._process: subprocess.Popen[bytes] | None = None
         self._stopped = threading.Event()
         self._thread: threading.Thread | None = None
+        self.failed = False
+        """The last plan did not play: espeak-ng could not start or found no sound device."""
 
     @property
     def speaking(self) -> bool:
@@ -51,6 +53,7 @@ class Reader:
     def start(self, plan: Sequence[tuple[list[str], str]]) -> None:
         self.stop()
         self._stopped.clear()
+        self.failed = False
         self._thread = threading.Thread(target=self._speak, args=(list(plan),), daemon=True)
         self._thread.start()
 
@@ -64,6 +67,10 @@ class Reader:
                     stderr=subprocess.DEVNULL)
                 self._process.communicate(text.encode("utf-8"))
             except OSError:
+                self.failed = True
+                return
+            if self._process.returncode != 0 and not self._stopped.is_set():
+                self.failed = True
                 return
 
     def stop(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 
@@ -135,12 +136,17 @@ async def test_start_over_clears_the_conversation(app: ExplainerApp) -> None:
         assert app.focused is app.query_one("#question")
 
 
-async def test_suggestion_fills_the_question_box(app: ExplainerApp) -> None:
+async def test_choosing_a_suggestion_asks_it(app: ExplainerApp) -> None:
     async with app.run_test(size=(100, 40)) as pilot:
         await app.workers.wait_for_complete()
         app.query_one("#suggestions", OptionList).focus()
         await pilot.press("down", "enter")
-        assert app.query_one("#question", Input).value == "Which Minnesota counties signed?"
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        asked = app.query_one(QuestionCard).query_one(".question-text", Static)
+        assert text_of(asked) == "Which Minnesota counties signed?"
+        assert app.query(AnswerCard)
+        assert app.focused is app.query_one("#question")
 
 
 async def test_question_asked_while_loading_waits_then_is_answered(knowledge: Path,
@@ -258,3 +264,200 @@ async def test_markup_in_knowledge_is_shown_literally(knowledge: Path, tmp_path:
         for quote in card.query(".quote"):
             await pilot.click(quote)
         assert app.is_running
+
+
+def drawn_reversed(widget: Static) -> list[str]:
+    """The characters of the widget that the screen draws in reverse video."""
+    reversed_text: list[str] = []
+    for y in range(widget.size.height):
+        for segment in widget.render_line(y):
+            if segment.style is not None and segment.style.reverse:
+                reversed_text.append(segment.text)
+    return reversed_text
+
+
+async def test_a_focused_scrolling_area_draws_text_normally(app: ExplainerApp) -> None:
+    """Focus on the article must not turn its text into boxes, nor hide the cited sentence."""
+    async with app.run_test(size=(100, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        card = await ask(app, pilot, "how many counties have agreements now, seven?")
+        view = next(v for v in card.query(ExcerptView) if v.excerpt.kind == "article")
+        view.query_one(".open-source").press()  # type: ignore[attr-defined]
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ArticleScreen)
+        assert app.focused is screen.query_one("#article")
+        number = view.excerpt.id.split("#p")[1]
+        others = [s for s in screen.query(".paragraph").results(Static)
+                  if s.id != f"p{number}"]
+        assert others and all(drawn_reversed(s) == [] for s in others)
+        cited = "".join(drawn_reversed(screen.query_one(f"#p{number}", Static)))
+        assert cited.split() == view.excerpt.text.split()  # only the cited sentences
+
+
+async def test_typing_after_a_click_in_the_conversation_goes_to_the_question_box(
+        app: ExplainerApp) -> None:
+    async with app.run_test(size=(100, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await ask(app, pilot, "what is ICE?")
+        await pilot.click(".question-text")
+        await pilot.press("tab")  # focus somewhere else in the conversation, too
+        await pilot.press(*"why?")
+        box = app.query_one("#question", Input)
+        assert app.focused is box
+        assert box.value == "why?"
+
+
+async def test_footer_shows_every_key_within_80_columns(app: ExplainerApp) -> None:
+    from textual.widgets._footer import FooterKey
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(20):  # the footer composes its keys after the first refresh
+            await pilot.pause(0.05)
+        keys = list(app.screen.query(FooterKey))
+        assert {key.key for key in keys} >= {f"f{n}" for n in range(1, 9)}
+        assert all(key.region.right <= 80 and key.region.width > 0 for key in keys)
+
+
+async def test_header_question_mark_opens_help(app: ExplainerApp) -> None:
+    from explainer.ui.screens.help import HelpScreen
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.click("#header-help")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_header_disclaimer_is_not_cut_at_80_columns(app: ExplainerApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        header = app.query_one("#header-text", Static)
+        drawn = " ".join("".join(s.text for s in header.render_line(y)).strip()
+                         for y in range(header.size.height))
+        assert t("subtitle") in drawn
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+async def test_buttons_wrap_and_tab_walks_only_the_newest_answer(
+        app: ExplainerApp, size: tuple[int, int]) -> None:
+    from textual.widget import Widget
+    from textual.widgets import Button
+
+    async with app.run_test(size=size) as pilot:
+        await app.workers.wait_for_complete()
+        await ask(app, pilot, "What is a 287(g) agreement?")
+        card = await ask(app, pilot, "Critics say people held on a detainer faced traffic charges")
+        await pilot.pause()
+        for button in card.query(Button):
+            row = button.parent
+            assert isinstance(row, Widget)
+            assert button.region.right <= row.region.right, str(button.label)
+            assert button.region.width >= len(str(button.label)) + 2, "label cut"
+        older = app.query(AnswerCard).first()
+        assert not any(b.focusable for b in older.query(Button))
+        stops = [w for w in app.screen.focus_chain if isinstance(w, Button)]
+        assert stops and all(card in b.ancestors for b in stops)
+        assert len(stops) <= 3 + 3  # an "Open source" per excerpt and at most 3 look-ups
+
+
+async def test_a_button_row_wraps_when_the_window_is_narrow(app: ExplainerApp) -> None:
+    from textual.widget import Widget
+    from textual.widgets import Button
+
+    async with app.run_test(size=(32, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        card = await ask(app, pilot, "What is a 287(g) agreement?")
+        await pilot.pause()
+        row = card.query_one(".actions", Widget)
+        buttons = list(row.query(Button))
+        assert len(buttons) >= 2
+        assert all(b.region.right <= row.region.right for b in buttons), "a button is cut"
+        assert row.region.height >= 2 and buttons[-1].region.y > buttons[0].region.y
+
+
+async def test_each_term_gets_one_look_up_button_per_card(app: ExplainerApp) -> None:
+    async with app.run_test(size=(100, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        card = await ask(app, pilot, "What is a 287(g) agreement?")
+        offered = [getattr(b, "term_id", "") for b in card.query(".term")]
+        shown = {e.id for e in card.answer.excerpts if e.kind == "definition"}
+        assert offered and len(offered) == len(set(offered))
+        assert not shown & set(offered)
+
+
+async def test_colours_key_says_which_colours(app: ExplainerApp) -> None:
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("f6")
+        assert app.theme == "high-contrast"
+        assert "high contrast" in text_of(app.query_one("#status", Static))
+
+
+async def test_projector_off_restores_the_colours_from_before(app: ExplainerApp) -> None:
+    async with app.run_test(size=(100, 40)) as pilot:
+        assert app.theme == "textual-dark"
+        await pilot.press("f8")
+        assert app.theme == "high-contrast" and app.screen.has_class("projector")
+        await pilot.press("f8")
+        assert app.theme == "textual-dark" and not app.screen.has_class("projector")
+
+
+def fake_espeak(folder: Path, script: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder.mkdir()
+    program = folder / "espeak-ng"
+    program.write_text(f"#!/bin/sh\n{script}\n")
+    program.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ['PATH']}")  # found first
+
+
+async def test_read_aloud_says_it_is_reading_then_done(
+        app: ExplainerApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from explainer.ui.strings import text
+
+    fake_espeak(tmp_path / "bin", "cat > /dev/null; sleep 0.3", monkeypatch)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await ask(app, pilot, "what is ICE?")
+        status = app.query_one("#status", Static)
+        await pilot.press("f4")
+        assert text_of(status) == text("reading_aloud")
+        for _ in range(100):
+            await pilot.pause(0.1)
+            if text_of(status) != text("reading_aloud"):
+                break
+        assert text_of(status) == text("read_aloud_done")
+
+
+async def test_read_aloud_says_when_there_is_no_sound(
+        app: ExplainerApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from explainer.ui.strings import text
+
+    fake_espeak(tmp_path / "bin", "cat > /dev/null; exit 1", monkeypatch)  # no audio device
+    async with app.run_test(size=(100, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await ask(app, pilot, "what is ICE?")
+        status = app.query_one("#status", Static)
+        await pilot.press("f4")
+        for _ in range(100):
+            await pilot.pause(0.1)
+            if text_of(status) != text("reading_aloud"):
+                break
+        assert text_of(status) == text("read_aloud_no_sound")
+
+
+async def test_read_aloud_without_espeak_says_so_every_time(
+        app: ExplainerApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "empty").mkdir()
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        status = app.query_one("#status", Static)
+        for _ in range(2):
+            app.query_one("#status", Static).update("")
+            await pilot.press("f4")
+            assert text_of(status) == t("read_aloud_missing")
+
+
+def test_app_texts_exist_in_every_language() -> None:
+    from explainer.ui.strings import CATALOG, EN
+
+    assert all(set(table) == set(EN) for table in CATALOG.values())

@@ -17,6 +17,7 @@ from explainer.core.explainer import Explainer
 from explainer.kiosk_pin import MIN_ITERATIONS, PinGuard, PinHash, PinHashError, hash_pin
 from explainer.line_mode import Kiosk, LineMode
 from explainer.ui.kiosk import CountdownScreen, KioskApp, PinScreen, SplashScreen, run_kiosk
+from explainer.ui.strings import text
 from explainer.ui.widgets.answer_card import AnswerCard, QuestionCard
 from tests.helpers import fake_explainer, settings_for
 
@@ -76,7 +77,7 @@ async def test_idle_countdown_then_reset_clears_everything(app: KioskApp,
         await pilot.pause()
         app.query_one("#question", Input).value = "half typed"
         assert app.query(AnswerCard)
-        clock.now += 45  # 15 seconds left: the countdown shows
+        clock.now += 65  # idle for 60 s, then 5 s of the 20 s countdown: 15 seconds left
         app.tick_idle()
         await pilot.pause()
         assert isinstance(app.screen, CountdownScreen)
@@ -92,7 +93,7 @@ async def test_idle_countdown_then_reset_clears_everything(app: KioskApp,
 async def test_a_key_cancels_the_countdown(app: KioskApp, clock: FakeClock) -> None:
     async with app.run_test(size=(100, 40)) as pilot:
         await start(app, pilot)
-        clock.now += 50
+        clock.now += 65
         app.tick_idle()
         await pilot.pause()
         assert isinstance(app.screen, CountdownScreen)
@@ -102,6 +103,38 @@ async def test_a_key_cancels_the_countdown(app: KioskApp, clock: FakeClock) -> N
         app.tick_idle()
         await pilot.pause()
         assert not isinstance(app.screen, (CountdownScreen, SplashScreen))
+
+
+async def test_the_countdown_starts_after_the_full_idle_time(app: KioskApp,
+                                                            clock: FakeClock) -> None:
+    """README: after EXPLAINER_IDLE_SECONDS without a key, a countdown of the warning time."""
+    async with app.run_test(size=(100, 40)) as pilot:
+        await start(app, pilot)
+        clock.now += 59
+        app.tick_idle()
+        await pilot.pause()
+        assert not isinstance(app.screen, CountdownScreen)
+        clock.now += 1
+        app.tick_idle()
+        await pilot.pause()
+        assert isinstance(app.screen, CountdownScreen)
+        assert "cleared in 20 seconds" in str(app.screen.query_one("#countdown-text").render())
+
+
+async def test_read_aloud_and_handout_keys_say_they_are_off(app: KioskApp) -> None:
+    from textual.widgets._footer import FooterKey
+
+    async with app.run_test(size=(100, 40)) as pilot:
+        await start(app, pilot)
+        for _ in range(10):  # the footer composes its keys after a refresh
+            await pilot.pause(0.05)
+        shown = {key.key for key in app.screen.query(FooterKey)}
+        assert "f1" in shown and not shown & {"f4", "f7"}  # off here, so not offered
+        status = app.query_one("#status", Static)
+        await pilot.press("f4")
+        assert str(status.render()) == text("read_aloud_off")
+        await pilot.press("f7")
+        assert str(status.render()) == text("handout_off")
 
 
 async def test_typing_in_the_question_box_counts_as_activity(app: KioskApp,

@@ -111,7 +111,9 @@ def test_browser_shows_the_app_and_an_answer(real_explainer: Explainer, real_cac
                 args=CHROMIUM_FLAGS, viewport={"width": 1000, "height": 700})
             page = browser.new_page()
             page.route("**/*", local_only)
-            page.on("websocket", lambda ws: ws.on("framereceived", lambda frame: frames.append(frame)))
+            # What the app sends to the page's terminal (it draws on a canvas, not in the DOM).
+            page.on("websocket", lambda socket: socket.on(
+                "framereceived", lambda frame: frames.append(frame)))
             for _ in range(60):  # the server takes a moment to listen
                 try:
                     page.goto(f"http://localhost:{port}/")

@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import events, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.theme import Theme
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Button, Input, OptionList, Static
 
 from explainer.catalog import t
 from explainer.core.messages import current_language
@@ -24,6 +24,9 @@ from explainer.resources import assets
 from explainer.settings import Settings
 from explainer.ui.localize import localize_bindings
 from explainer.ui.messages import EngineFailed, EngineLoaded, OpenRequested, QuestionAnswered
+from explainer.ui.strings import text
+from explainer.ui.widgets.footer import WrappingFooter
+from explainer.ui.widgets.header import AppHeader
 from explainer.ui.widgets.suggestions import Suggestions
 
 if TYPE_CHECKING:
@@ -53,6 +56,8 @@ HIGH_CONTRAST = Theme(
     variables={"footer-key-foreground": "#ffff00", "input-selection-background": "#ffff00 40%"},
 )
 THEMES = {"default": "textual-dark", "high-contrast": "high-contrast", "ansi": "ansi-dark"}
+THEME_NAMES = {"textual-dark": "theme_default", "high-contrast": "theme_high_contrast",
+               "ansi-dark": "theme_ansi"}
 
 EngineFactory = Callable[[Settings], "Explainer"]
 
@@ -71,12 +76,12 @@ class ExplainerApp(App[None]):
         Binding("f1", "help", "Help", id="help"),
         Binding("f2", "glossary", "Glossary", id="glossary"),
         Binding("f3", "happening_now", "Happening now", id="happening_now"),
-        # Shown in the help screen, not the footer, so the footer fits 80 columns.
-        Binding("f4", "read_aloud", "Read aloud", id="read_aloud", show=False),
+        # Every key is in the footer; it wraps onto a second line when the window is narrow.
+        Binding("f4", "read_aloud", "Read aloud", id="read_aloud"),
         Binding("f5", "start_over", "Start over", id="start_over"),
         Binding("f6", "next_theme", "Colours", id="next_theme"),
-        Binding("f7", "handout", "Save handout", id="handout", show=False),
-        Binding("f8", "projector", "Projector", id="projector", show=False),
+        Binding("f7", "handout", "Save handout", id="handout"),
+        Binding("f8", "projector", "Projector", id="projector"),
     ]
 
     def __init__(self, settings: Settings | None = None,
@@ -93,7 +98,7 @@ class ExplainerApp(App[None]):
         self._waiting: list[str] = []
         self.answers: list[Answer] = []  # this conversation, for the handout
         self._reader: Reader | None = None
-        self._told_no_espeak = False
+        self._theme_before_projector: str | None = None
         self.register_theme(HIGH_CONTRAST)
         self.theme = THEMES[self.settings.theme]
         if not self.settings.animations:
@@ -102,13 +107,15 @@ class ExplainerApp(App[None]):
             self.set_keymap(self.settings.keymap)
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="?")
+        yield AppHeader(self.TITLE, self.sub_title)
         with VerticalScroll(id="conversation"):
             yield Static(Content(t("welcome")), id="welcome")
             yield Suggestions()
         yield Static("", id="status")
-        yield Input(placeholder=t("placeholder"), id="question")
-        yield Footer()
+        # No select-all on focus: a key typed elsewhere lands in the box and must not be
+        # replaced by the next one (see on_key).
+        yield Input(placeholder=t("placeholder"), id="question", select_on_focus=False)
+        yield WrappingFooter()
 
     def on_mount(self) -> None:
         self.query_one("#question", Input).focus()
@@ -163,6 +170,9 @@ class ExplainerApp(App[None]):
         card = AnswerCard(message.answer, self.marker, self.engine.glossary(),
                           self.engine.legal_help(current_language()))
         conversation = self.query_one("#conversation", VerticalScroll)
+        # Tab walks the newest answer's buttons only; older ones stay clickable.
+        for button in conversation.query(Button):
+            button.can_focus = False
         conversation.mount(card)
         # Show the question with the start of its answer.
         asked = self.query(QuestionCard).last() if self.query(QuestionCard) else card
@@ -176,12 +186,17 @@ class ExplainerApp(App[None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id != "question":
             return
-        question = clean_line(event.value)
+        if clean_line(event.value):
+            event.input.value = ""
+            self.submit(event.value)
+
+    def submit(self, typed: str) -> None:
+        """Show the question in the conversation and ask it (or queue it while loading)."""
+        question = clean_line(typed)
         if not question:
             return
         from explainer.ui.widgets.answer_card import QuestionCard
 
-        event.input.value = ""
         self._remove_suggestions()
         self.query_one("#conversation", VerticalScroll).mount(QuestionCard(question))
         if self.engine is None:
@@ -192,9 +207,21 @@ class ExplainerApp(App[None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if isinstance(event.option_list, Suggestions):
-            question = self.query_one("#question", Input)
-            question.value = event.option_list.suggestion(event.option_index)
-            question.focus()
+            # A suggestion is a question: choosing it asks it.
+            self.submit(event.option_list.suggestion(event.option_index))
+            self.query_one("#question", Input).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """On the main screen, typing always goes to the question box, wherever focus is."""
+        if self.screen is not self.screen_stack[0] or not event.is_printable:
+            return
+        box = self.query_one("#question", Input)
+        if box.has_focus or isinstance(self.focused, Input) or event.character is None:
+            return
+        event.stop()
+        event.prevent_default()
+        box.focus()
+        box.insert_text_at_cursor(event.character)
 
     def _remove_suggestions(self) -> None:
         for widget in self.query("#welcome, #suggestions"):
@@ -276,7 +303,7 @@ class ExplainerApp(App[None]):
         order = list(THEMES.values())
         self.theme = order[(order.index(self.theme) + 1) % len(order)] \
             if self.theme in order else order[0]
-
+        self._set_status(text("theme_now", name=text(THEME_NAMES[self.theme])))
 
     def action_read_aloud(self) -> None:
         """Read the latest answer aloud; pressed again while reading, stop."""
@@ -284,6 +311,7 @@ class ExplainerApp(App[None]):
 
         allowed = self.settings.read_aloud
         if allowed is False or (allowed is None and self.settings.kiosk):
+            self._set_status(text("read_aloud_off"))
             return
         if self._reader is not None and self._reader.speaking:
             self._reader.stop()
@@ -291,15 +319,26 @@ class ExplainerApp(App[None]):
             return
         binary = find_espeak()
         if binary is None:
-            if not self._told_no_espeak:  # say it once, not on every press
-                self._told_no_espeak = True
-                self._set_status(t("read_aloud_missing"))
+            self._set_status(t("read_aloud_missing"))
             return
         if not self.answers:
             self._set_status(t("read_aloud_nothing"))
             return
         self._reader = self._reader or Reader()
         self._reader.start(speech_plan(self.answers[-1], binary))
+        self._set_status(text("reading_aloud"))
+        self.set_timer(0.5, self._check_reading)
+
+    def _check_reading(self) -> None:
+        """While reading, look again soon; when done, say how it ended."""
+        reader = self._reader
+        if reader is None:
+            return
+        if reader.speaking:
+            self.set_timer(0.5, self._check_reading)
+        elif str(self.query_one("#status", Static).render()) == text("reading_aloud"):
+            self._set_status(text("read_aloud_no_sound" if reader.failed
+                                  else "read_aloud_done"))
 
     def action_handout(self) -> None:
         """Save this conversation as a Markdown and an HTML handout (only when asked)."""
@@ -323,5 +362,11 @@ class ExplainerApp(App[None]):
         """A layout for a projector: high contrast, roomier, bolder."""
         self.screen.toggle_class("projector")
         if self.screen.has_class("projector"):
+            self._theme_before_projector = self.theme
             self.theme = THEMES["high-contrast"]
+            self._set_status(text("projector_on"))
+        else:
+            # Off again: back to the colours chosen before it was turned on.
+            self.theme = self._theme_before_projector or THEMES[self.settings.theme]
+            self._set_status(text("projector_off"))
 

@@ -22,6 +22,7 @@ from textual.widgets import Input, Static
 from explainer.catalog import t
 from explainer.ui.app import ExplainerApp, default_engine
 from explainer.ui.localize import localize_bindings
+from explainer.ui.strings import text
 
 if TYPE_CHECKING:
     from explainer.kiosk_pin import PinGuard
@@ -113,8 +114,8 @@ class KioskApp(ExplainerApp):
         Binding("ctrl+c", "blocked", show=False, priority=True, id="kiosk.copy"),
         Binding("ctrl+z", "blocked", show=False, priority=True, id="kiosk.suspend"),
         Binding("f12", "admin_exit", show=False, priority=True, id="kiosk.admin"),
-        # No handouts on a kiosk: a file would outlive the session.
-        Binding("f7", "blocked", show=False, priority=True, id="kiosk.handout"),
+        # No handouts on a kiosk: a file would outlive the session. F7 says so.
+        Binding("f7", "handout", show=False, priority=True, id="kiosk.handout"),
     ]
 
     def __init__(self, settings: Settings, guard: PinGuard,
@@ -128,6 +129,10 @@ class KioskApp(ExplainerApp):
         self.start_notice = start_notice
         self.idle_seconds = idle_seconds or settings.idle_seconds
         self.warning_seconds = warning_seconds or settings.idle_warning_seconds
+        if settings.read_aloud is not True:
+            # Read aloud is off on a kiosk unless the administrator turned it on: keep F4 out
+            # of the footer, but let it still say that it is off.
+            self._bindings.bind("f4", "read_aloud", show=False, priority=True)
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -141,12 +146,14 @@ class KioskApp(ExplainerApp):
         await super().on_event(event)
 
     def tick_idle(self) -> None:
+        # The countdown starts after the full idle time (as the README says), then runs for
+        # the warning time.
         idle = self.clock() - self.last_activity
-        left = int(self.idle_seconds - idle + 0.999)
+        left = int(self.idle_seconds + self.warning_seconds - idle + 0.999)
         countdown = self._countdown()
         if left <= 0:
             self.reset_session()
-        elif left <= self.warning_seconds:
+        elif idle >= self.idle_seconds:
             if countdown is None:
                 self.push_screen(CountdownScreen(left))
             else:
@@ -169,7 +176,8 @@ class KioskApp(ExplainerApp):
         """Quit, copy and suspend keys do nothing on a kiosk."""
 
     def action_handout(self) -> None:
-        """Never on a kiosk."""
+        """Never on a kiosk; say so rather than do nothing."""
+        self._set_status(text("handout_off"))
 
     def action_admin_exit(self) -> None:
         if not isinstance(self.screen, PinScreen):

@@ -7,12 +7,13 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from explainer.catalog import t
 from explainer.core.models import ArticleUnit
 from explainer.ui.localize import localize_bindings
 from explainer.ui.safe_text import TermMarker, labelled, plain
+from explainer.ui.widgets.footer import WrappingFooter
 
 
 class ArticleScreen(Screen[None]):
@@ -44,7 +45,7 @@ class ArticleScreen(Screen[None]):
                              id=f"p{paragraph.paragraph}")
                 if paragraph.note:
                     yield Static(labelled(t("maintainers_note"), paragraph.note), classes="note")
-        yield Footer()
+        yield WrappingFooter()
 
     def on_mount(self) -> None:
         target = next(p for p in self.paragraphs if p.id == self.cited)

@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.containers import HorizontalGroup, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from explainer.catalog import t
 from explainer.core.models import DefinitionUnit
@@ -15,6 +15,7 @@ from explainer.ui.localize import localize_bindings
 from explainer.ui.messages import OpenRequested
 from explainer.ui.safe_text import TermMarker, labelled, plain
 from explainer.ui.widgets.excerpt_view import short_name
+from explainer.ui.widgets.footer import WrappingFooter
 
 
 class DefinitionScreen(Screen[None]):
@@ -51,7 +52,7 @@ class DefinitionScreen(Screen[None]):
                                         compact=True)
                         button.term_id = term_id  # type: ignore[attr-defined]
                         yield button
-        yield Footer()
+        yield WrappingFooter()
 
     def on_mount(self) -> None:
         self.query_one("#definition").focus()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from explainer.catalog import t
@@ -14,6 +14,7 @@ from explainer.core.text import normalize
 from explainer.ui.localize import localize_bindings
 from explainer.ui.messages import OpenRequested
 from explainer.ui.safe_text import plain
+from explainer.ui.widgets.footer import WrappingFooter
 
 
 class GlossaryScreen(Screen[None]):
@@ -28,7 +29,7 @@ class GlossaryScreen(Screen[None]):
         yield Static(plain(t("glossary_heading")), classes="heading")
         yield Input(placeholder=t("filter"), id="filter")
         yield OptionList(id="terms")
-        yield Footer()
+        yield WrappingFooter()
 
     def on_mount(self) -> None:
         self._show("")

@@ -6,11 +6,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Markdown
+from textual.widgets import Markdown
 
 from explainer.core.messages import current_language
 from explainer.resources import assets
 from explainer.ui.localize import localize_bindings
+from explainer.ui.widgets.footer import WrappingFooter
 
 
 class HelpScreen(Screen[None]):
@@ -26,7 +27,7 @@ class HelpScreen(Screen[None]):
         text = (chosen if chosen.is_file() else assets() / "help.md").read_text(encoding="utf-8")
         with VerticalScroll(id="help"):
             yield Markdown(text, open_links=False)  # no link may open a browser
-        yield Footer()
+        yield WrappingFooter()
 
     def on_mount(self) -> None:
         self.query_one("#help").focus()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import HorizontalGroup, VerticalGroup
+from textual.containers import VerticalGroup
 from textual.content import Content
 from textual.widgets import Button, Static
 
@@ -12,7 +12,11 @@ from explainer.core.models import Answer, DefinitionUnit
 from explainer.render import language_notice, render
 from explainer.ui.messages import OpenRequested
 from explainer.ui.safe_text import TermMarker, labelled, plain
+from explainer.ui.widgets.button_row import ButtonRow
 from explainer.ui.widgets.excerpt_view import ExcerptView
+
+# "Look up" buttons per card. Each is a Tab stop; every marked word stays clickable as well.
+MAX_LOOK_UPS = 3
 
 
 class QuestionCard(VerticalGroup):
@@ -41,8 +45,9 @@ class AnswerCard(VerticalGroup):
         rendered = render(answer, self._terms)
         yield Static(Content(t("explainer")), classes="speaker")
         yield Static(plain(rendered.message.text), classes="message")
-        for block, excerpt in zip(rendered.blocks, answer.excerpts, strict=True):
-            yield ExcerptView(block, excerpt, self._marker, self._terms)
+        for block, excerpt, look_ups in zip(rendered.blocks, answer.excerpts, self.look_ups(),
+                                            strict=True):
+            yield ExcerptView(block, excerpt, self._marker, self._terms, look_ups)
         if answer.reason == "out_of_scope" and self._legal_help is not None:
             yield Static(plain(self._legal_help.term), classes="heading")
             for line in language_notice(self._legal_help.language):
@@ -51,7 +56,7 @@ class AnswerCard(VerticalGroup):
         shown = {block.unit_id for block in rendered.blocks}
         offered = [see for see in answer.see if see not in shown and see in self._terms]
         if offered:  # the help pointer, as buttons that open each card
-            with HorizontalGroup(classes="actions"):
+            with ButtonRow(classes="actions"):
                 for see in offered:
                     button = Button(Content.assemble(t("see"), plain(self._terms[see])),
                                     classes="see", compact=True)
@@ -62,6 +67,21 @@ class AnswerCard(VerticalGroup):
                 yield Static(Content(line.text), classes="disclaimer")
             elif line.kind == "dates":
                 yield Static(labelled(line.label, line.value + line.end), classes="meta")
+
+    def look_ups(self) -> list[list[str]]:
+        """For each excerpt, the terms to offer a button for: each term once per card, none
+        for a definition the card already shows, at most MAX_LOOK_UPS in all."""
+        shown = {e.id for e in self.answer.excerpts if e.kind == "definition"}
+        offered: set[str] = set()
+        chosen: list[list[str]] = []
+        for excerpt in self.answer.excerpts:
+            skip = excerpt.id if excerpt.kind == "definition" else None
+            _, found = self._marker.mark(excerpt.text, skip=skip)
+            room = MAX_LOOK_UPS - len(offered)
+            mine = [term for term in found if term not in shown | offered][:max(room, 0)]
+            offered.update(mine)
+            chosen.append(mine)
+        return chosen
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         term_id = getattr(event.button, "term_id", None)

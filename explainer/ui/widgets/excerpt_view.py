@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import HorizontalGroup, VerticalGroup
+from textual.containers import VerticalGroup
 from textual.content import Content
 from textual.widgets import Button, Static
 
@@ -12,8 +12,7 @@ from explainer.core.models import Excerpt
 from explainer.render import Block
 from explainer.ui.messages import OpenRequested
 from explainer.ui.safe_text import TermMarker, labelled, plain
-
-MAX_TERM_BUTTONS = 4
+from explainer.ui.widgets.button_row import ButtonRow
 
 
 def short_name(term: str) -> str:
@@ -25,23 +24,23 @@ class ExcerptView(VerticalGroup):
     """One excerpt as the renderer's lines: heading, language, quote, note, source, date."""
 
     def __init__(self, block: Block, excerpt: Excerpt, marker: TermMarker,
-                 terms: dict[str, str]) -> None:
+                 terms: dict[str, str], look_ups: list[str]) -> None:
         super().__init__(classes=f"excerpt {block.kind}")
         self.block = block
         self.excerpt = excerpt  # where it sits in its unit (id, start, end); its text is in block
         self._marker = marker
         self._terms = terms
+        self._look_ups = look_ups  # the card chooses, so a term gets one button per card
 
     def compose(self) -> ComposeResult:
         block = self.block
-        found: list[str] = []
         for line in block.lines:
             if line.kind == "heading":
                 yield Static(plain(line.value) if block.kind == "definition"
                              else labelled(line.label, line.value), classes="heading")
             elif line.kind == "quote":
                 skip = block.unit_id if block.kind == "definition" else None
-                body, found = self._marker.mark(line.value, skip=skip)
+                body, _ = self._marker.mark(line.value, skip=skip)
                 if block.kind == "article":
                     body = Content.assemble("\u201c", body, "\u201d")
                 yield Static(body, classes="quote")
@@ -49,9 +48,9 @@ class ExcerptView(VerticalGroup):
                 yield Static(labelled(line.label, line.value), classes="note")
             else:
                 yield Static(labelled(line.label, line.value + line.end), classes="meta")
-        with HorizontalGroup(classes="actions"):
+        with ButtonRow(classes="actions"):
             yield Button(Content(t("open_source")), classes="open-source", compact=True)
-            for term_id in found[:MAX_TERM_BUTTONS]:
+            for term_id in self._look_ups:
                 name = short_name(self._terms.get(term_id, term_id))
                 button = Button(Content.assemble(t("look_up"), plain(name)), classes="term",
                                 compact=True)
