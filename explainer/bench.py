@@ -177,6 +177,13 @@ def bench(settings: Settings, *, rounds: int = 20, repeat: int = 3, soak: int = 
     from explainer.core.explainer import Explainer
 
     rows: list[Row] = []
+
+    def measured(new: list[Row]) -> None:
+        """Keep the rows and show them at once: a long run on a busy machine keeps what it has."""
+        rows.extend(new)
+        for row in new:
+            out("  " + " | ".join(part for part in row if part))
+
     first = QUESTIONS[0] + "\n"
     floor_once = FLOOR.replace("ROUNDS", "0")
     out("Measuring start-up (new processes)...")
@@ -189,15 +196,15 @@ def bench(settings: Settings, *, rounds: int = 20, repeat: int = 3, soak: int = 
         return statistics.median(f[key] for f in figures)
 
     typing, shown = median(app, "typing"), median(app, "answer")
-    rows += [_row("cold process, one answer (`ask --json`)", _ms(cold), _ms(cold_floor),
-                  _ratio(cold, cold_floor)),
-             _row("imports (core)", _ms(median(start, "imports"))),
-             _row("index and model load", _ms(median(start, "load"))),
-             _row("first answer after load", _ms(median(start, "first"))),
-             _row("app accepts typing after launch", _ms(typing), "target " + _ms(APP_TARGET),
-                  _ratio(typing, APP_TARGET)),
-             _row("app shows the first answer after launch", _ms(shown),
-                  "target " + _ms(APP_TARGET), _ratio(shown, APP_TARGET))]
+    measured([_row("cold process, one answer (`ask --json`)", _ms(cold), _ms(cold_floor),
+                   _ratio(cold, cold_floor)),
+              _row("imports (core)", _ms(median(start, "imports"))),
+              _row("index and model load", _ms(median(start, "load"))),
+              _row("first answer after load", _ms(median(start, "first"))),
+              _row("app accepts typing after launch", _ms(typing), "target " + _ms(APP_TARGET),
+                   _ratio(typing, APP_TARGET)),
+              _row("app shows the first answer after launch", _ms(shown),
+                   "target " + _ms(APP_TARGET), _ratio(shown, APP_TARGET))])
 
     out("Measuring warm answers, memory and the floor...")
     engine = Explainer(settings)
@@ -209,21 +216,21 @@ def bench(settings: Settings, *, rounds: int = 20, repeat: int = 3, soak: int = 
     everything = "\n".join(QUESTIONS) + "\n"
     floor = _subprocess_json(FLOOR.replace("ROUNDS", str(rounds)), settings, everything)
     ours = _subprocess_json(ASK_PROCESS, settings, everything)
-    rows += [_row("warm answer p50", _ms(p50), _ms(floor["p50"]), _ratio(p50, floor["p50"])),
-             _row("warm answer p95", _ms(p95), _ms(floor["p95"]), _ratio(p95, floor["p95"])),
-             _row("peak memory, a process answering 10 questions",
-                  f"{int(ours['rss']) // 1024} MB", f"{int(floor['rss']) // 1024} MB",
-                  _ratio(ours["rss"], floor["rss"]))]
+    measured([_row("warm answer p50", _ms(p50), _ms(floor["p50"]), _ratio(p50, floor["p50"])),
+              _row("warm answer p95", _ms(p95), _ms(floor["p95"]), _ratio(p95, floor["p95"])),
+              _row("peak memory, a process answering 10 questions",
+                   f"{int(ours['rss']) // 1024} MB", f"{int(floor['rss']) // 1024} MB",
+                   _ratio(ours["rss"], floor["rss"]))])
 
     if soak:
         out(f"Soak: {soak} questions in one process...")
-        rows += _soak(engine, soak)
+        measured(_soak(engine, soak))
 
     out("Measuring index builds...")
-    rows += _build_rows(large)
+    measured(_build_rows(large))
 
     out("Measuring search on synthetic vectors...")
-    rows += _search_rows()
+    measured(_search_rows())
     return rows
 
 
