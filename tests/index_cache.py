@@ -118,11 +118,13 @@ def index_key(knowledge: Sequence[Path], sources: Sequence[Path] | None = None,
     return digest.hexdigest()
 
 
-def kept_index(store: Path, key: str, build: Callable[[Path], None]) -> Path:
+def kept_index(store: Path, key: str, build: Callable[[Path], None],
+               use: Callable[[Path], object] = lambda kept: None) -> Path:
     """The kept cache folder for `key`; `build(folder)` fills a new one when there is none.
 
-    A lock lets parallel test workers wait for one build instead of each doing it. A folder is
-    named by its key only once its build is complete, and older keys are removed.
+    A lock lets parallel test sessions wait for one build instead of each doing it, and keeps
+    another session from removing the folder while `use(folder)` copies it. A folder is named
+    by its key only once its build is complete, and older keys are removed.
     """
     store.mkdir(parents=True, exist_ok=True)
     kept = store / key
@@ -135,6 +137,7 @@ def kept_index(store: Path, key: str, build: Callable[[Path], None]) -> Path:
         for old in store.iterdir():
             if old.is_dir() and old.name != key:
                 shutil.rmtree(old, ignore_errors=True)
+        use(kept)
     return kept
 
 
@@ -154,6 +157,6 @@ def real_index(store: Path, name: str, target: Path, extra_knowledge: Sequence[P
             shutil.copytree(seed / "index", folder / "index")
         Explainer(settings(folder)).load()
 
-    kept = kept_index(store / name, index_key(settings(target).knowledge_folders()), build)
-    shutil.copytree(kept / "index", target / "index")
+    kept_index(store / name, index_key(settings(target).knowledge_folders()), build,
+               lambda kept: shutil.copytree(kept / "index", target / "index"))
     return target

@@ -68,10 +68,15 @@ def test_an_index_is_built_once_per_key_and_old_keys_are_removed(tmp_path: Path)
         folder.mkdir()
         (folder / "index").write_text(str(len(builds)), encoding="utf-8")
 
+    used: list[str] = []
+
+    def use(kept: Path) -> None:
+        used.append((kept / "index").read_text(encoding="utf-8"))
+
     store = tmp_path / "store"
-    first = kept_index(store, "a" * 64, build)
-    assert kept_index(store, "a" * 64, build) == first
+    first = kept_index(store, "a" * 64, build, use)
+    assert kept_index(store, "a" * 64, build, use) == first
     assert len(builds) == 1
-    second = kept_index(store, "b" * 64, build)
-    assert len(builds) == 2 and (second / "index").read_text(encoding="utf-8") == "2"
-    assert not first.exists()
+    second = kept_index(store, "b" * 64, build, use)
+    assert len(builds) == 2 and used == ["1", "1", "2"]
+    assert not first.exists() and second.exists()
