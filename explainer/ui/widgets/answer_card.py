@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.app import ComposeResult
 from textual.containers import VerticalGroup
 from textual.content import Content
@@ -9,7 +11,7 @@ from textual.widgets import Button, Static
 
 from explainer.catalog import t
 from explainer.core.models import Answer, DefinitionUnit
-from explainer.render import language_notice, render
+from explainer.render import Block, language_notice, render
 from explainer.ui.messages import OpenRequested
 from explainer.ui.safe_text import TermMarker, labelled, plain
 from explainer.ui.widgets.button_row import ButtonRow
@@ -45,9 +47,10 @@ class AnswerCard(VerticalGroup):
         rendered = render(answer, self._terms)
         yield Static(Content(t("explainer")), classes="speaker")
         yield Static(plain(rendered.message.text), classes="message")
-        for block, excerpt, look_ups in zip(rendered.blocks, answer.excerpts, self.look_ups(),
-                                            strict=True):
-            yield ExcerptView(block, excerpt, self._marker, self._terms, look_ups)
+        look_ups = self.look_ups(rendered.blocks, self._marker)
+        for block, excerpt, offered_terms in zip(rendered.blocks, answer.excerpts, look_ups,
+                                                 strict=True):
+            yield ExcerptView(block, excerpt, self._marker, self._terms, offered_terms)
         if answer.reason == "out_of_scope" and self._legal_help is not None:
             yield Static(plain(self._legal_help.term), classes="heading")
             for line in language_notice(self._legal_help.language):
@@ -68,15 +71,17 @@ class AnswerCard(VerticalGroup):
             elif line.kind == "dates":
                 yield Static(labelled(line.label, line.value + line.end), classes="meta")
 
-    def look_ups(self) -> list[list[str]]:
+    @staticmethod
+    def look_ups(blocks: Sequence[Block], marker: TermMarker) -> list[list[str]]:
         """For each excerpt, the terms to offer a button for: each term once per card, none
         for a definition the card already shows, at most MAX_LOOK_UPS in all."""
-        shown = {e.id for e in self.answer.excerpts if e.kind == "definition"}
+        shown = {block.unit_id for block in blocks if block.kind == "definition"}
         offered: set[str] = set()
         chosen: list[list[str]] = []
-        for excerpt in self.answer.excerpts:
-            skip = excerpt.id if excerpt.kind == "definition" else None
-            _, found = self._marker.mark(excerpt.text, skip=skip)
+        for block in blocks:
+            quote = block.line("quote")
+            skip = block.unit_id if block.kind == "definition" else None
+            _, found = marker.mark(quote.value if quote else "", skip=skip)
             room = MAX_LOOK_UPS - len(offered)
             mine = [term for term in found if term not in shown | offered][:max(room, 0)]
             offered.update(mine)
