@@ -74,9 +74,10 @@ class AnswerCard(VerticalGroup):
         shown = {e.id for e in self.answer.excerpts if e.kind == "definition"}
         offered: set[str] = set()
         chosen: list[list[str]] = []
-        for excerpt in self.answer.excerpts:
-            skip = excerpt.id if excerpt.kind == "definition" else None
-            _, found = self._marker.mark(excerpt.text, skip=skip)
+        for block in render(self.answer).blocks:  # the quote's words, from the renderer
+            skip = block.unit_id if block.kind == "definition" else None
+            quote = block.line("quote")
+            _, found = self._marker.mark(quote.value if quote else "", skip=skip)
             room = MAX_LOOK_UPS - len(offered)
             mine = [term for term in found if term not in shown | offered][:max(room, 0)]
             offered.update(mine)
