@@ -1,13 +1,17 @@
 """`explainer bench`: start-up, answer speed against the raw floor, memory, builds, search.
 
-Figures are printed as a Markdown table, never asserted. The floor is the same model encoding
-the question plus one faiss search and nothing else, measured in the same run.
+Figures are printed as a Markdown table, never asserted, each beside its floor measured in the
+same run and the ratio: for answers, the same model and vectors through plain onnxruntime,
+tokenizers and faiss with nothing else; for builds, the model encoding the same texts; for the
+app and a rebuild with nothing new, the target from issue 17. The machine may be shared: every
+new-process figure is the median of a few runs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import resource
 import statistics
 import subprocess
@@ -28,16 +32,26 @@ QUESTIONS = [
     "what does the task force model let deputies do", "is minnesota a sanctuary state",
     "where can I find a free immigration lawyer", "ICE is at my door what do I do",
 ]
-Row = tuple[str, str]
+Row = tuple[str, str, str, str]  # what, explainer's figure, the floor or target, the ratio
+APP_TARGET = 1.0  # seconds from launch to the first answer in the app
+REBUILD_TARGET = 3.0  # seconds for a build that embeds nothing new
+
+
+def _row(what: str, figure: str, floor: str = "", ratio: str = "") -> Row:
+    return (what, figure, floor, ratio)
 
 
 def _ms(seconds: float) -> str:
     return f"{seconds * 1000:.1f} ms"
 
 
+def _ratio(ours: float, floor: float) -> str:
+    return f"{ours / floor:.2f}x" if floor > 0 else ""
+
+
 def _percentiles(samples: list[float]) -> tuple[float, float]:
     ordered = sorted(samples)
-    return statistics.median(ordered), ordered[int(len(ordered) * 0.95) - 1]
+    return statistics.median(ordered), ordered[max(int(len(ordered) * 0.95) - 1, 0)]
 
 
 def _timed(action: Callable[[], object], repeat: int) -> list[float]:
@@ -49,17 +63,26 @@ def _timed(action: Callable[[], object], repeat: int) -> list[float]:
     return samples
 
 
-def _subprocess_json(code: str, settings: Settings) -> dict[str, float]:
-    env_cache = str(settings.index_folder().parent)
+def _environment(settings: Settings) -> dict[str, str]:
+    return {**os.environ, "EXPLAINER_CACHE_DIR": str(settings.index_folder().parent)}
+
+
+def _subprocess_json(code: str, settings: Settings, stdin: str = "") -> dict[str, float]:
+    """Run `code` in a new Python; its last stderr line is a JSON object of figures."""
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True, timeout=600,
-                            env={**__import__("os").environ, "EXPLAINER_CACHE_DIR": env_cache})
-    parsed: dict[str, float] = json.loads(result.stdout.strip().splitlines()[-1])
+                            check=True, timeout=1200, input=stdin, env=_environment(settings))
+    parsed: dict[str, float] = json.loads(result.stderr.strip().splitlines()[-1])
     return parsed
 
 
+def _wall(code: str, settings: Settings, stdin: str) -> tuple[float, dict[str, float]]:
+    start = time.perf_counter()
+    figures = _subprocess_json(code, settings, stdin)
+    return time.perf_counter() - start, figures
+
+
 STARTUP = """
-import time, json
+import time, json, sys
 t0 = time.perf_counter()
 from explainer.core.explainer import Explainer
 from explainer.settings import Settings
@@ -68,11 +91,11 @@ e = Explainer(Settings()); e.load()
 t2 = time.perf_counter()
 e.ask("what is a 287(g) agreement?")
 t3 = time.perf_counter()
-print(json.dumps({"imports": t1 - t0, "load": t2 - t1, "first": t3 - t2}))
+print(json.dumps({"imports": t1 - t0, "load": t2 - t1, "first": t3 - t2}), file=sys.stderr)
 """
 
 APP = """
-import time, json, asyncio
+import time, json, asyncio, sys
 t0 = time.perf_counter()
 from explainer.settings import Settings
 from explainer.ui.app import ExplainerApp
@@ -84,74 +107,141 @@ async def main():
         await pilot.press("enter")
         while not app.query("AnswerCard"):
             await asyncio.sleep(0.005)
-        print(json.dumps({"typing": ready, "answer": time.perf_counter() - t0}))
+        print(json.dumps({"typing": ready, "answer": time.perf_counter() - t0}), file=sys.stderr)
 asyncio.run(main())
 """
 
+# `explainer ask --json`, questions on stdin, as a user runs it; then its own peak memory.
+ASK_PROCESS = """
+import json, resource, sys
+from explainer.cli import main
+code = main(["ask", "--json"])
+print(json.dumps({"code": code, "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}),
+      file=sys.stderr)
+"""
+
+# The floor: the same model and vectors through plain onnxruntime, tokenizers and faiss, with
+# nothing of explainer imported: read the files, encode each question, one exact search. The
+# session settings are the fastest measured on 2 shared cores (the same as explainer's).
 FLOOR = """
-import json, resource, time, statistics
-import faiss, numpy as np
-from explainer.core.encoder import MiniLMBackend
-from explainer.core.index import IndexStore
-from explainer.settings import Settings
+import json, os, resource, statistics, sys, time
+import faiss, numpy as np, onnxruntime
+from tokenizers import Tokenizer
+index = os.path.join(os.environ["EXPLAINER_CACHE_DIR"], "index")
+with open(os.path.join(index, "current.json")) as f:
+    build = os.path.join(index, "builds", json.load(f)["build"])
 faiss.omp_set_num_threads(1)
-loaded = IndexStore(Settings().index_folder()).load(MiniLMBackend())
-questions = QUESTIONS
+tokenizer = Tokenizer.from_file(os.path.join(build, "tokenizer.json"))
+tokenizer.no_padding()
+tokenizer.enable_truncation(256)
+options = onnxruntime.SessionOptions()
+options.intra_op_num_threads = 1
+options.inter_op_num_threads = 1
+options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+session = onnxruntime.InferenceSession(os.path.join(build, "encoder.onnx"), options,
+                                       providers=["CPUExecutionProvider"])
+vectors = np.load(os.path.join(build, "vectors.npy"))
+flat = faiss.IndexFlatIP(vectors.shape[1])
+flat.add(vectors)
+del vectors
+def answer(question):
+    e = tokenizer.encode(question)
+    feed = {"input_ids": np.asarray([e.ids], dtype=np.int64),
+            "attention_mask": np.asarray([e.attention_mask], dtype=np.int64),
+            "token_type_ids": np.asarray([e.type_ids], dtype=np.int64)}
+    return flat.search(session.run(["embedding"], feed)[0], 10)
+questions = [line.strip() for line in sys.stdin if line.strip()]
+for q in questions:
+    print(json.dumps(answer(q)[1][0].tolist()))
 samples = []
 for _ in range(ROUNDS):
     for q in questions:
         s = time.perf_counter()
-        v = loaded.encoder.encode([q])
-        loaded.search_index.search(v, 10)
+        answer(q)
         samples.append(time.perf_counter() - s)
 samples.sort()
-print(json.dumps({"p50": statistics.median(samples), "p95": samples[int(len(samples)*.95)-1],
-                  "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+p50 = statistics.median(samples) if samples else 0.0
+p95 = samples[max(int(len(samples) * .95) - 1, 0)] if samples else 0.0
+print(json.dumps({"p50": p50, "p95": p95,
+                  "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}), file=sys.stderr)
 """
 
 
-def bench(settings: Settings, *, rounds: int = 20, soak: int = 0, large: bool = False,
-          out: Callable[[str], None] = print) -> list[Row]:
+def _median_wall(code: str, settings: Settings, stdin: str, repeat: int) -> float:
+    return statistics.median(_wall(code, settings, stdin)[0] for _ in range(repeat))
+
+
+def bench(settings: Settings, *, rounds: int = 20, repeat: int = 3, soak: int = 0,
+          large: bool = False, out: Callable[[str], None] = print) -> list[Row]:
+    """Every figure beside its floor (or target) from this same run, medians of `repeat`."""
     from explainer.core.explainer import Explainer
 
     rows: list[Row] = []
-    out("Measuring start-up (new processes)...")
-    start = _subprocess_json(STARTUP, settings)
-    app = _subprocess_json(APP, settings)
-    rows += [("imports (core)", _ms(start["imports"])),
-             ("index and model load", _ms(start["load"])),
-             ("first answer after load", _ms(start["first"])),
-             ("app accepts typing after launch", _ms(app["typing"])),
-             ("app shows the first answer after launch", _ms(app["answer"]))]
 
-    out("Measuring warm answers and the floor...")
+    def measured(new: list[Row]) -> None:
+        """Keep the rows and show them at once: a long run on a busy machine keeps what it has."""
+        rows.extend(new)
+        for row in new:
+            out("  " + " | ".join(part for part in row if part))
+
+    first = QUESTIONS[0] + "\n"
+    floor_once = FLOOR.replace("ROUNDS", "0")
+    out("Measuring start-up (new processes)...")
+    cold = _median_wall(ASK_PROCESS, settings, first, repeat)
+    cold_floor = _median_wall(floor_once, settings, first, repeat)
+    start = [_subprocess_json(STARTUP, settings) for _ in range(repeat)]
+    app = [_subprocess_json(APP, settings) for _ in range(repeat)]
+
+    def median(figures: list[dict[str, float]], key: str) -> float:
+        return statistics.median(f[key] for f in figures)
+
+    typing, shown = median(app, "typing"), median(app, "answer")
+    measured([_row("cold process, one answer (`ask --json`)", _ms(cold), _ms(cold_floor),
+                   _ratio(cold, cold_floor)),
+              _row("imports (core)", _ms(median(start, "imports"))),
+              _row("index and model load", _ms(median(start, "load"))),
+              _row("first answer after load", _ms(median(start, "first"))),
+              _row("app accepts typing after launch", _ms(typing), "target " + _ms(APP_TARGET),
+                   _ratio(typing, APP_TARGET)),
+              _row("app shows the first answer after launch", _ms(shown),
+                   "target " + _ms(APP_TARGET), _ratio(shown, APP_TARGET))])
+
+    out("Measuring warm answers, memory and the floor...")
     engine = Explainer(settings)
     engine.load()
     for question in QUESTIONS:
         engine.ask(question)
     samples = [s for q in QUESTIONS for s in _timed(partial(engine.ask, q), rounds)]
     p50, p95 = _percentiles(samples)
-    floor = _subprocess_json(FLOOR.replace("QUESTIONS", repr(QUESTIONS))
-                             .replace("ROUNDS", str(rounds)), settings)
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    rows += [("warm ask p50 / p95", f"{_ms(p50)} / {_ms(p95)}"),
-             ("floor (encode + faiss search) p50 / p95",
-              f"{_ms(floor['p50'])} / {_ms(floor['p95'])}"),
-             ("ask / floor at p50", f"{p50 / floor['p50']:.1f}x"),
-             ("peak RSS: explainer / floor process", f"{rss // 1024} MB / "
-                                                     f"{int(floor['rss']) // 1024} MB")]
+    everything = "\n".join(QUESTIONS) + "\n"
+    floor = _subprocess_json(FLOOR.replace("ROUNDS", str(rounds)), settings, everything)
+    ours = _subprocess_json(ASK_PROCESS, settings, everything)
+    measured([_row("warm answer p50", _ms(p50), _ms(floor["p50"]), _ratio(p50, floor["p50"])),
+              _row("warm answer p95", _ms(p95), _ms(floor["p95"]), _ratio(p95, floor["p95"])),
+              _row("peak memory, a process answering 10 questions",
+                   f"{int(ours['rss']) // 1024} MB", f"{int(floor['rss']) // 1024} MB",
+                   _ratio(ours["rss"], floor["rss"]))])
 
     if soak:
         out(f"Soak: {soak} questions in one process...")
-        rows += _soak(engine, soak)
+        measured(_soak(engine, soak))
 
     out("Measuring index builds...")
-    rows.append(("build, bundled knowledge", f"{_build_seconds(None):.1f} s"))
-    for size in ([1000, 10000] if large else [1000]):
-        rows.append((f"build, synthetic {size} passages", f"{_build_seconds(size):.1f} s"))
+    measured(_build_rows(large))
 
     out("Measuring search on synthetic vectors...")
-    rows += _search_rows()
+    measured(_search_rows())
+    return rows
+
+
+def _build_rows(large: bool) -> list[Row]:
+    full, again, raw = _bundled_build_seconds()
+    rows = [_row("build, bundled knowledge (all texts embedded)", f"{full:.1f} s",
+                 f"{raw:.1f} s raw encoding", _ratio(full, raw)),
+            _row("build again, nothing new to embed", f"{again:.2f} s",
+                 f"target {REBUILD_TARGET:.1f} s", _ratio(again, REBUILD_TARGET))]
+    for size in ([1000, 10000] if large else [1000]):
+        rows.append(_row(f"build, synthetic {size} passages", f"{_build_seconds(size):.1f} s"))
     return rows
 
 
@@ -169,18 +259,39 @@ def _soak(engine: object, count: int) -> list[Row]:
     first = statistics.median(latencies[1000:2000])
     last = statistics.median(latencies[-1000:])
     growth = (rss_end - rss_after_warmup) / max(rss_after_warmup, 1) * 100
-    return [("soak: memory growth after warm-up", f"{growth:.1f}%"),
-            ("soak: p50 of questions 1000-2000 / last 1000", f"{_ms(first)} / {_ms(last)}")]
+    return [_row("soak: memory growth after warm-up", f"{growth:.1f}%"),
+            _row("soak: p50 of questions 1000-2000 / last 1000", f"{_ms(first)} / {_ms(last)}")]
 
 
-def _build_seconds(synthetic: int | None) -> float:
+def _bundled_build_seconds() -> tuple[float, float, float]:
+    """A full build of the bundled knowledge, the same build again with nothing new, and the
+    floor: the model alone encoding the same texts (loaded beforehand, one call, batches of 32)."""
+    from explainer.core.encoder import MiniLMBackend
+    from explainer.core.explainer import Explainer
+    from explainer.core.index import ask_texts, embedding_text, sentence_texts
+    from explainer.core.knowledge import load_knowledge
+
+    with tempfile.TemporaryDirectory() as folder:
+        settings = Settings(cache_dir=Path(folder) / "cache", include_bundled=True)
+        full = _timed(Explainer(settings).build_index, 1)[0]
+        again = _timed(Explainer(settings).build_index, 1)[0]
+    knowledge = load_knowledge(Settings(include_bundled=True).knowledge_folders())
+    units = knowledge.vetted()
+    texts = [embedding_text(u) for u in units] + sentence_texts(units) + ask_texts(units)
+    texts += [q.text for q in knowledge.not_covered]
+    model = MiniLMBackend()._sentence_transformer()
+    raw = _timed(partial(model.encode, texts, batch_size=32, normalize_embeddings=True,
+                         show_progress_bar=False, convert_to_numpy=True), 1)[0]
+    return full, again, raw
+
+
+def _build_seconds(synthetic: int) -> float:
     from explainer.core.explainer import Explainer
 
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
-        settings = Settings(cache_dir=root / "cache", include_bundled=synthetic is None,
-                            extra_knowledge=[_synthetic_pack(root / "k", synthetic)]
-                            if synthetic else [])
+        settings = Settings(cache_dir=root / "cache", include_bundled=False,
+                            extra_knowledge=[_synthetic_pack(root / "k", synthetic)])
         start = time.perf_counter()
         Explainer(settings).build_index()
         return time.perf_counter() - start
@@ -217,13 +328,14 @@ def _search_rows(sizes: Sequence[int] = (1_000, 10_000, 100_000)) -> list[Row]:
         samples = [s for q in queries
                    for s in _timed(partial(index.search, q.reshape(1, -1), 10), 3)]
         p50, p95 = _percentiles(samples)
-        rows.append((f"faiss exact search, {size:,} vectors, p50 / p95",
-                     f"{_ms(p50)} / {_ms(p95)}"))
+        rows.append(_row(f"faiss exact search, {size:,} vectors, p50 / p95",
+                         f"{_ms(p50)} / {_ms(p95)}"))
     return rows
 
 
 def table(rows: list[Row]) -> str:
     lines = [f"Measured {dt.date.today().isoformat()} on {sys.platform}, "
-             f"Python {sys.version.split()[0]}", "", "| what | figure |", "|---|---|"]
-    lines += [f"| {what} | {figure} |" for what, figure in rows]
+             f"Python {sys.version.split()[0]}", "",
+             "| what | explainer | floor or target | ratio |", "|---|---|---|---|"]
+    lines += [f"| {' | '.join(row)} |" for row in rows]
     return "\n".join(lines)

@@ -1,6 +1,8 @@
-"""The `explainer` command. Global options come before the subcommand.
+"""The `explainer` command. Global options come before the subcommand (`--lang` may also
+come after `ask`).
 
-    explainer [--knowledge DIR]... [--lang xx] ask [--json] [QUESTION]
+    explainer [--knowledge DIR]... [--lang en|es]       (opens the app)
+    explainer [--knowledge DIR]... [--lang en|es] ask [--json] [--lang en|es] [QUESTION]
     explainer [--knowledge DIR]... knowledge list [--json]
     explainer [--knowledge DIR]... index build
 
@@ -17,6 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from explainer import __version__
+from explainer.commands import knowledge_args
 from explainer.commands.output import (
     EXIT_BROKEN,
     EXIT_BROKEN_PIPE,
@@ -25,55 +28,49 @@ from explainer.commands.output import (
     print_line,
 )
 
+LANGUAGES = {"en": "English", "es": "Spanish, español"}
+LANG_METAVAR = "{" + ",".join(LANGUAGES) + "}"
+LANG_HELP = ("language of the interface text: "
+             + ", ".join(f"{code} ({name})" for code, name in LANGUAGES.items())
+             + "; default en. Knowledge stays in its own language.")
+
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="explainer",
         description="Plain-language answers about 287(g) agreements and ICE, quoted from "
-        "checked sources. Works offline. Information, not legal advice.",
+        "checked sources. Works offline. Information, not legal advice. "
+        "Type `explainer` with no command to open the app (line mode with --plain, or when "
+        "input or output is not a terminal).",
+        epilog="Examples: `explainer` opens the app. `explainer --lang es` opens it in "
+        "Spanish. `explainer ask \"what is a detainer?\"` prints one answer.",
     )
     parser.add_argument("--version", action="version", version=f"explainer {__version__}")
     parser.add_argument("--knowledge", metavar="DIR", action="append", default=[],
                         help="add a knowledge folder after the bundled one (repeatable)")
-    parser.add_argument("--lang", metavar="xx", default=None,
-                        help="language of the interface text (default: en)")
+    # No argparse `choices`: an unknown language gets our own message, with the choices.
+    parser.add_argument("--lang", metavar=LANG_METAVAR, default=None, help=LANG_HELP)
+    # `--lang` also works after a command (`explainer ask --lang es ...`); absent there, the
+    # one before the command (or EXPLAINER_LANG) stands.
+    after = argparse.ArgumentParser(add_help=False)
+    after.add_argument("--lang", metavar=LANG_METAVAR, default=argparse.SUPPRESS,
+                       help=LANG_HELP)
     parser.add_argument("--out", metavar="DIR", type=Path, default=None,
                         help="where the app saves handouts (default: the current folder)")
     parser.add_argument("--plain", action="store_true",
                         help="line mode: plain lines for screen readers and pipes")
     parser.add_argument("--kiosk", action="store_true",
                         help="library kiosk mode (needs an administrator PIN hash)")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    ask = commands.add_parser("ask", help="answer one question, or one per line from stdin")
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMAND",
+        description="With no command, explainer opens the app.")
+    ask = commands.add_parser("ask", help="answer one question, or one per line from stdin",
+                              parents=[after])
     ask.add_argument("--json", action="store_true", help="print one JSON object per answer")
     ask.add_argument("--explain", action="store_true",
                      help="also show why: the decision's features, probability and rule")
     ask.add_argument("question", nargs="?", help="the question (default: read stdin)")
-    knowledge = commands.add_parser("knowledge", help="look at the knowledge files")
-    knowledge_commands = knowledge.add_subparsers(dest="knowledge_command", metavar="ACTION",
-                                                  required=True)
-    listing = knowledge_commands.add_parser("list", help="every unit, drafts included")
-    listing.add_argument("--json", action="store_true", help="one JSON object per line")
-    checking = knowledge_commands.add_parser("check", help="errors and warnings, file and line")
-    checking.add_argument("folder", nargs="?", type=Path,
-                          help="check only this folder (default: every folder in use)")
-    new_term = knowledge_commands.add_parser("new-term", help="write a definition template")
-    new_term.add_argument("term")
-    new_term.add_argument("--to", type=Path, help="knowledge folder (default: the first in use)")
-    vetting = knowledge_commands.add_parser("vet", help="mark a checked draft as vetted")
-    vetting.add_argument("id")
-    vetting.add_argument("--by", required=True, help="who checked it")
-    adding = knowledge_commands.add_parser("add", help="add an article (text, Markdown, HTML)")
-    adding.add_argument("file", type=Path)
-    adding.add_argument("--to", type=Path, help="knowledge folder (default: the first in use)")
-    adding.add_argument("--id", help="the article id (default: from the title)")
-    adding.add_argument("--title")
-    adding.add_argument("--publisher", default=None)
-    adding.add_argument("--date", help="2025, 2025-04 or 2025-04-08")
-    adding.add_argument("--url")
-    adding.add_argument("--reports-from")
-    adding.add_argument("--language", default="en")
-    adding.add_argument("--draft", action="store_true", help="add it as a draft")
+    knowledge_args.add_parser(commands)
     index = commands.add_parser("index", help="manage the search index")
     index_commands = index.add_subparsers(dest="index_command", metavar="ACTION", required=True)
     build = index_commands.add_parser("build", help="check the knowledge and build the index")
@@ -93,7 +90,12 @@ def _parser() -> argparse.ArgumentParser:
     kiosk_commands.add_parser("hash-pin", help="read a PIN twice and print its hash line")
     evaluate = commands.add_parser("eval", help="measure answer quality on a question set")
     evaluate.add_argument("file", type=Path, help="JSON lines: question, expected, category")
-    evaluate.add_argument("--split", choices=["all", "tune", "holdout"], default="all")
+    evaluate.add_argument("--split", choices=["all", "tune", "holdout"], default="all",
+                          help="holdout: every held-out question, without those that mean the "
+                          "same as an ask, a not-covered or a fitted question")
+    evaluate.add_argument("--fitted", type=Path, nargs="*", default=[], metavar="FILE",
+                          help="question files the model was fitted on: with --split holdout, "
+                          "their tune questions count in the leak check too")
     evaluate.add_argument("--ranking", choices=["fused", "fused-order", "bm25", "dense"],
                           default="fused",
                           help="fused: the answers; fused-order: our ranking alone; "
@@ -178,7 +180,7 @@ def _run(argv: Sequence[str] | None) -> int:
         from explainer.commands.evaluate import run_eval
 
         return run_eval(settings, args.file, split=args.split, method=args.ranking,
-                        as_json=args.json, misses=args.misses)
+                        as_json=args.json, misses=args.misses, fitted=args.fitted)
     if args.kiosk:
         settings.kiosk = True
     if args.out is not None:

@@ -13,36 +13,43 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from explainer.core.messages import t
-from explainer.core.models import Answer, DefinitionUnit, Excerpt
+from explainer.catalog import language_name, t
+from explainer.core.models import Answer, DefinitionUnit
+from explainer.render import Block, Line, render
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~])")
+# Only what can start markup: inline emphasis, code, links, HTML and entities anywhere; headings,
+# quotes, lists and underlines at a line's start. Other punctuation stays as written.
+_MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
+_MARKDOWN_LINE_START = re.compile(r"^([ \t]*)([#>+=-]|\d+[.)])", re.MULTILINE)
 
 
 def md(text: str) -> str:
-    """Text that Markdown shows as written (no links, emphasis, headings or HTML)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    """Text that Markdown shows as written (no links, emphasis, headings, lists or HTML)."""
+    text = _MARKDOWN_INLINE.sub(r"\\\1", text)
+
+    def line_start(found: re.Match[str]) -> str:
+        mark = found[2]
+        return f"{found[1]}{mark[:-1]}\\{mark[-1]}"
+
+    return _MARKDOWN_LINE_START.sub(line_start, text)
 
 
-def _parts(excerpt: Excerpt) -> tuple[str, list[str]]:
-    """The excerpt's heading, and its citation lines (source, date, note), as plain text."""
-    if excerpt.kind == "definition":
-        head = t("definition_head", term=excerpt.title)
-    else:
-        head = t("from") + f"{excerpt.title}, {excerpt.location}"
-    meta = [t("source") + excerpt.source]
-    if excerpt.as_of:
-        meta.append(t("as_of_line", date=excerpt.as_of))
-    if excerpt.note:
-        label = t("maintainers_note") if excerpt.kind == "article" else t("note")
-        meta.append(label + excerpt.note)
-    return head, meta
+def _language(line: Line) -> str:
+    """The quoted text's own language, always marked on a handout ("Language: English")."""
+    return t("language_label", name=language_name(line.language or "")) if line.language else ""
 
 
-def _excerpt_lines(excerpt: Excerpt) -> list[str]:
-    head, meta = _parts(excerpt)
-    return [f"**{md(head)}**", "", f"> {md(excerpt.text)}", "",
-            *[f"- {md(line)}" for line in meta], ""]
+def _excerpt_lines(block: Block) -> list[str]:
+    lines: list[str] = []
+    for line in block.lines:
+        if line.kind == "heading":
+            lines += [f"**{md(line.text)}**", ""]
+        elif line.kind == "quote":
+            quoted = [f"> {part}" for part in md(line.value).split("\n")]
+            lines += [md(_language(line)), "", *quoted, ""]
+        elif line.kind != "language":  # the language is marked on every quote instead
+            lines.append(f"- {md(line.text)}")
+    return [*lines, ""]
 
 
 def handout_markdown(answers: Sequence[Answer], legal_help: DefinitionUnit | None,
@@ -50,12 +57,17 @@ def handout_markdown(answers: Sequence[Answer], legal_help: DefinitionUnit | Non
     lines = [f"# {md(t('handout_title'))}", "",
              md(t("handout_made", date=made.strftime("%Y-%m-%d %H:%M"))), ""]
     for answer in answers:
-        lines += [f"## {md(t('question_label') + answer.question)}", "", md(answer.message), ""]
-        for excerpt in answer.excerpts:
-            lines += _excerpt_lines(excerpt)
-    if legal_help is not None:
-        lines += [f"## {md(legal_help.term)}", ""]
-        lines += [md(line) for line in legal_help.text.split("\n")] + [""]
+        rendered = render(answer)
+        lines += [f"## {md(t('question_label') + answer.question)}", "",
+                  md(rendered.message.text), ""]
+        for block in rendered.blocks:
+            lines += _excerpt_lines(block)
+    if legal_help is not None:  # the help pointer, once for the whole handout
+        lines += [f"## {md(legal_help.term)}", "",
+                  md(t("language_label", name=language_name(legal_help.language))), ""]
+        # Its list lines stay a list (of inert text); other lines are paragraphs of their own.
+        lines += [f"- {md(line[2:])}" if line.startswith("- ") else f"{md(line)}\n"
+                  for line in legal_help.text.split("\n")] + [""]
     lines += [f"**{md(t('not_advice'))}**", ""]
     return "\n".join(lines)
 
@@ -68,11 +80,18 @@ _STYLE = (
 )
 
 
-def _html_excerpt(excerpt: Excerpt) -> str:
+def _html_excerpt(block: Block) -> str:
     e = html.escape
-    head, meta = _parts(excerpt)
-    parts = [f"<h3>{e(head)}</h3>", f"<blockquote>{e(excerpt.text)}</blockquote>"]
-    parts += [f"<p class=meta>{e(line)}</p>" for line in meta]
+    parts: list[str] = []
+    for line in block.lines:
+        if line.kind == "heading":
+            parts.append(f"<h3>{e(line.text)}</h3>")
+        elif line.kind == "quote":
+            parts.append(f"<p class=meta>{e(_language(line))}</p>")
+            parts.append(f'<blockquote lang="{e(line.language or "")}">{e(line.value)}'
+                         "</blockquote>")
+        elif line.kind != "language":
+            parts.append(f"<p class=meta>{e(line.text)}</p>")
     return "\n".join(parts)
 
 
@@ -82,13 +101,16 @@ def handout_html(answers: Sequence[Answer], legal_help: DefinitionUnit | None,
     body = [f"<h1>{e(t('handout_title'))}</h1>",
             f"<p>{e(t('handout_made', date=made.strftime('%Y-%m-%d %H:%M')))}</p>"]
     for answer in answers:
+        rendered = render(answer)
         body += [f"<h2>{e(t('question_label') + answer.question)}</h2>",
-                 f"<p>{e(answer.message)}</p>"]
-        body += [_html_excerpt(excerpt) for excerpt in answer.excerpts]
+                 f"<p>{e(rendered.message.text)}</p>"]
+        body += [_html_excerpt(block) for block in rendered.blocks]
     if legal_help is not None:
         items = "".join(f"<li>{e(line.lstrip('- '))}</li>" if line.startswith("- ")
                         else f"<p>{e(line)}</p>" for line in legal_help.text.split("\n"))
-        body += [f"<h2>{e(legal_help.term)}</h2>", f"<div>{items}</div>"]
+        language = t("language_label", name=language_name(legal_help.language))
+        body += [f"<h2>{e(legal_help.term)}</h2>", f"<p class=meta>{e(language)}</p>",
+                 f'<div lang="{e(legal_help.language)}">{items}</div>']
     body.append(f"<p><strong>{e(t('not_advice'))}</strong></p>")
     return (f'<!doctype html>\n<html lang="{e(language)}">\n<head>\n<meta charset="utf-8">\n'
             f"<title>{e(t('handout_title'))}</title>\n<style>{_STYLE}</style>\n</head>\n"

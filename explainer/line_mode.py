@@ -16,12 +16,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TextIO
 
+from explainer.catalog import t
 from explainer.core.explainer import Explainer, ExplainerError
-from explainer.core.messages import t
+from explainer.core.messages import current_language
 from explainer.core.models import Answer, DefinitionUnit
 from explainer.core.text import clean_line, normalize
 from explainer.kiosk_pin import PinGuard
 from explainer.plain_text import answer_text, definition_text
+from explainer.render import render
 from explainer.settings import Settings
 
 # Command words, in every offered language: a line that is exactly one of these is a command.
@@ -32,6 +34,39 @@ SOURCES = {"sources", "fuentes"}
 START_OVER = {"start over", "empezar de nuevo"}
 DEFINE = ("define ", "definir ")
 CLEAR_SCREEN_AND_SCROLLBACK = "\x1b[3J\x1b[H\x1b[2J"
+
+
+class LineEditor:
+    """Line editing and history with readline, for a person typing at a terminal: arrow keys
+    move the cursor instead of typing escape codes. History stays in memory, never in a file."""
+
+    def __init__(self) -> None:
+        import readline  # importing it is what makes input() edit lines
+
+        self._readline = readline
+
+    def read(self) -> str | None:
+        """A line with its newline, or None at end of input."""
+        try:
+            return input() + "\n"
+        except EOFError:
+            return None
+
+    def forget(self) -> None:
+        """Start over: the next person cannot arrow back to earlier questions."""
+        self._readline.clear_history()
+
+
+def line_editor(stdin: TextIO, stdout: TextIO) -> LineEditor | None:
+    """A LineEditor when both ends are this process's own terminal and readline is present."""
+    if stdin is not sys.stdin or stdout is not sys.stdout:
+        return None
+    if not (stdin.isatty() and stdout.isatty()):
+        return None
+    try:
+        return LineEditor()
+    except ImportError:  # Python built without readline (some Windows and minimal builds)
+        return None
 
 
 @dataclass
@@ -52,6 +87,8 @@ class LineMode:
         self._read_secret = read_secret
         self._last: Answer | None = None
         self._pending: str | None = None  # a question typed at the splash instead of Enter
+        # Kiosk mode waits for input with a timeout (select), which readline cannot share.
+        self.editor = line_editor(stdin, stdout) if kiosk is None else None
 
     def say(self, *lines: str) -> None:
         for line in lines:
@@ -80,6 +117,8 @@ class LineMode:
             line, self._pending = self._pending, None
             return line
         if self.kiosk is None:
+            if self.editor is not None:
+                return self.editor.read()
             raw = self.stdin.readline()
             return None if raw == "" else raw
         # The README's promise: the warning comes after idle_seconds with no input, then the
@@ -118,6 +157,8 @@ class LineMode:
             self._sources()
         elif command in START_OVER:
             self._last = None
+            if self.editor is not None:
+                self.editor.forget()
             self.say(t("line_started_over"))
         elif command.startswith(DEFINE):
             self._define(text.split(" ", 1)[1])
@@ -130,11 +171,12 @@ class LineMode:
     def _answer(self, question: str) -> None:
         answer = self.engine.ask(question)
         self._last = answer
-        titles = {unit.id: unit.term for unit in self.engine.glossary()}
+        # "See also" names each entry by its term in the reader's language, where there is one.
+        titles = {unit.entry: unit.term for unit in self.engine.glossary(current_language())}
         self.say("", answer_text(answer, titles, width=None, show_ids=False), "")
 
     def _glossary(self) -> None:
-        terms = self.engine.glossary()
+        terms = self.engine.glossary(current_language())
         self.say(t("line_glossary", count=len(terms)))
         for unit in terms:
             self.say(t("line_term", term=unit.term))
@@ -143,11 +185,12 @@ class LineMode:
         if self._last is None or not self._last.excerpts:
             self.say(t("line_no_sources"))
             return
-        total = len(self._last.excerpts)
-        for number, excerpt in enumerate(self._last.excerpts, start=1):
-            where = f", {excerpt.location}" if excerpt.location else ""
-            self.say(t("line_source", number=number, total=total, source=excerpt.source,
-                       where=where))
+        blocks = render(self._last).blocks
+        for number, block in enumerate(blocks, start=1):
+            source = block.line("source")
+            where = f", {block.where}" if block.where else ""
+            self.say(t("line_source", number=number, total=len(blocks),
+                       source=source.value if source else "", where=where))
 
     def _define(self, wanted: str) -> None:
         unit = self._find_term(wanted)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from explainer.core.messages import current_language
 from explainer.core.models import Answer
+from explainer.render import render
 
 VOICES = {"en": "en-us", "es": "es-419"}
 
@@ -27,8 +28,11 @@ def speech_plan(answer: Answer, binary: str) -> list[tuple[list[str], str]]:
         return [binary, "-v", VOICES.get(language, language), "--stdin"]
 
     plan = [(command(current_language()), answer.message)]
-    for excerpt in answer.excerpts:
-        plan.append((command(excerpt.language), f"{excerpt.title}. {excerpt.text}"))
+    for block in render(answer).blocks:
+        heading, quote = block.line("heading"), block.line("quote")
+        if heading is not None and quote is not None:
+            plan.append((command(quote.language or current_language()),
+                         f"{heading.value}. {quote.value}"))
     return plan
 
 

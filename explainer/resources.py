@@ -12,6 +12,11 @@ def _bundled(name: str) -> Path:
     return installed if installed.is_dir() else _PACKAGE.parent / name
 
 
+def package_folder() -> Path:
+    """The installed package: nothing a command writes goes in here."""
+    return _PACKAGE
+
+
 def bundled_knowledge() -> Path:
     return _bundled("knowledge")
 

@@ -13,6 +13,7 @@ from explainer.core.explainer import Explainer
 from explainer.core.messages import use_language
 from explainer.settings import Settings
 from tests.helpers import fake_explainer, write_knowledge
+from tests.index_cache import real_index
 
 if TYPE_CHECKING:
     # The address type socket.socket.connect takes (a name in the standard library's stubs).
@@ -75,13 +76,26 @@ def block_network() -> Iterator[list[str]]:
 
 
 @pytest.fixture(scope="session")
-def real_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("real-cache")
+def index_store(request: pytest.FixtureRequest,
+                tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where real-model indexes are kept between runs (.pytest_cache; `make clean` removes it)."""
+    cache = request.config.cache
+    return cache.mkdir("explainer-real-index") if cache else tmp_path_factory.mktemp("store")
+
+
+@pytest.fixture(scope="session")
+def real_cache(index_store: Path, tmp_path_factory: pytest.TempPathFactory,
+               block_network: list[str]) -> Path:
+    """A cache folder with the real-model index of the bundled knowledge, this session's copy.
+
+    It is built only when the knowledge, the build code or the libraries changed since the kept
+    one (tests/index_cache.py); that build runs with network sockets blocked."""
+    return real_index(index_store, "bundled", tmp_path_factory.mktemp("real-cache"))
 
 
 @pytest.fixture(scope="session")
 def real_explainer(real_cache: Path, block_network: list[str]) -> Explainer:
-    """The bundled knowledge with the real model, built once per session with sockets blocked."""
+    """The bundled knowledge with the real model (loaded once per session, sockets blocked)."""
     explainer = Explainer(Settings(cache_dir=real_cache))
     explainer.load()
     assert block_network == []

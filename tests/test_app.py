@@ -11,9 +11,9 @@ from textual.color import Color
 from textual.content import Content
 from textual.widgets import Input, OptionList, Static
 
+from explainer.catalog import t
 from explainer.core.encoder import HashingBackend
 from explainer.core.explainer import Explainer, ExplainerError
-from explainer.core.messages import t
 from explainer.settings import Settings
 from explainer.ui.app import ExplainerApp
 from explainer.ui.screens.article import ArticleScreen
@@ -56,7 +56,7 @@ async def test_answer_card_shows_definition_then_cited_passages(app: ExplainerAp
         statics = [text_of(s) for s in views[0].query(Static)]
         assert statics[0] == "287(g) agreement"
         assert any(s.startswith("Source: Immigration and Nationality Act") for s in statics)
-        assert "As of 2026-11-28" in statics
+        assert "Facts as of 2026-11-28." in statics
         article = views[1]
         heading = text_of(article.query(Static).first())
         assert heading == "From: Sheriffs sign agreements (test article), paragraph 1"

@@ -212,10 +212,9 @@ def test_an_ask_that_pulls_two_ways_is_an_error(tmp_path: Path) -> None:
     detainer_path = folder / "definitions" / "detainer.yaml"
     assert sorted(str(p) for p in caught.value.problems) == sorted([
         f'{detainer_path}:4: the ask "Which federal agents knock on doors looking for people?" '
-        f'is also listed as a topic we do not cover in the not-covered.yaml of this folder or '
-        f'a later one',
+        f'is also listed as a topic we do not cover ({folder / "not-covered.yaml"}:3)',
         f'{ice}:4: the ask "which federal agents knock on doors looking for people" is also '
-        f'given to "detainer" ({detainer_path})',
+        f'given to "detainer" ({detainer_path}:4)',
     ])
 
 

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import shlex
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -11,7 +15,7 @@ import pytest
 from explainer import cli
 from explainer.authoring.add import paragraphs_of
 from explainer.authoring.check import check
-from explainer.authoring.new_term import write_template
+from explainer.authoring.new_term import short_slug, write_template
 from explainer.authoring.vet import VetError, vet
 from explainer.core.knowledge import load_knowledge
 from explainer.resources import bundled_knowledge
@@ -79,7 +83,10 @@ def test_errors_fail_the_check_with_exit_status_1(tmp_path: Path,
     assert cli.main(["knowledge", "check", str(folder)]) == 1
     out = capsys.readouterr().out
     assert out.startswith("Error: ")
-    assert out.rstrip().endswith("errors. Nothing was checked further.")
+    # One entry's error does not stop the check of the rest of the pack.
+    draft = folder / "definitions" / "secret-draft.yaml"
+    assert f"Warning: {draft}:8: this entry is a draft" in out
+    assert "Summary: 1 errors, " in out
 
 
 def test_pack_hides_an_earlier_entry_and_check_says_so(tmp_path: Path) -> None:
@@ -126,7 +133,7 @@ def test_vet_refuses_a_draft_with_problems(tmp_path: Path) -> None:
     path.write_text(path.read_text().replace("as_of: 2026-11-28", "as_of: 2020-01-01"))
     with pytest.raises(VetError, match="more than a year old"):
         vet("secret-draft", "Someone", [folder])
-    with pytest.raises(VetError, match='no definition has the id "nope"'):
+    with pytest.raises(VetError, match='no definition or article has the id "nope"'):
         vet("nope", "Someone", [folder])
 
 
@@ -141,16 +148,15 @@ PAGE = """<html><head><title>x</title><script>alert('x')</script><style>p{}</sty
 
 
 def test_html_is_cleaned_into_paragraphs() -> None:
+    # The headline is left out too: the title is given with --title.
     assert paragraphs_of(PAGE, ".html") == [
-        "Sheriff signs 287(g) deal",
         "The sheriff of Example County signed a 287(g) agreement with ICE on Monday.",
         "Critics said the deal would hurt trust. Supporters disagreed.",
     ]
 
 
-def test_add_round_trip_passes_check_and_is_answerable(tmp_path: Path,
-                                                      capsys: pytest.CaptureFixture[str],
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_add_writes_a_draft_that_is_answered_only_once_vetted(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = write_knowledge(tmp_path / "k")
     page = tmp_path / "story.html"
     page.write_text(PAGE)
@@ -160,10 +166,207 @@ def test_add_round_trip_passes_check_and_is_answerable(tmp_path: Path,
     assert cli.main(args) == 0
     out = capsys.readouterr().out
     added = folder / "articles" / "example-county-signs-a-287g-deal.md"
-    assert out.startswith(f"Added {added}.")
-    assert "Summary: 0 errors" in out
+    assert out.startswith(f"Added {added} (a draft).")
+    assert "Summary: 0 errors, 1 warnings. " in out  # the draft warning, nothing else
+    assert "status: draft" in added.read_text()
     assert cli.main(args) == 2  # never replaces the file it wrote
     assert "already exists" in capsys.readouterr().err
-    answer = fake_explainer(folder, tmp_path / "cache").ask(
-        "Which sheriff of Example County signed with ICE on Monday?")
+    question = "Which sheriff of Example County signed with ICE on Monday?"
+    answer = fake_explainer(folder, tmp_path / "cache").ask(question)
+    assert not any(e.id.startswith("example-county-signs") for e in answer.excerpts)
+    hint = out.splitlines()[-1].strip()  # the printed next step, pasted
+    assert hint.endswith("knowledge vet example-county-signs-a-287g-deal")
+    assert cli.main([*shlex.split(hint)[1:], "--by", "A. Facilitator"]) == 0
+    meta = added.read_text().split("---")[1]
+    assert "status: vetted" in meta and 'reviewed_by: "A. Facilitator"' in meta
+    assert "# draft until someone checks" in meta  # the comment is kept
+    answer = fake_explainer(folder, tmp_path / "cache").ask(question)
     assert any(e.id.startswith("example-county-signs") for e in answer.excerpts)
+
+
+def test_add_vet_by_vets_at_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = write_knowledge(tmp_path / "k")
+    page = tmp_path / "story.md"
+    page.write_text("The sheriff of Example County signed a deal with ICE on Monday.\n")
+    args = ["knowledge", "add", str(page), "--to", str(folder), "--title", "Deal", "--date",
+            "2025"]
+    assert cli.main([*args, "--vet"]) == 2  # who checked it?
+    assert "--by" in capsys.readouterr().err
+    assert cli.main([*args, "--vet", "--by", "A. Facilitator"]) == 0
+    text = (folder / "articles" / "deal.md").read_text()
+    assert "status: vetted" in text and 'reviewed_by: "A. Facilitator"' in text
+
+
+def test_add_does_not_fail_for_problems_in_other_files(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    base = write_knowledge(tmp_path / "base", dict(DEFINITIONS, ice=DEFINITIONS["ice"].replace(
+        "term: ICE", "term: [ICE")))  # broken YAML in someone else's folder
+    pack = tmp_path / "pack"
+    story = tmp_path / "story.txt"
+    story.write_text("The county board met on Tuesday. It heard from the public.\n")
+    code = cli.main(["--knowledge", str(base), "--knowledge", str(pack), "knowledge", "add",
+                     str(story), "--to", str(pack), "--title", "Board", "--date", "2025"])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert "ice.yaml" not in out and "Not shown" not in out
+    assert "Summary: 0 errors" in out
+
+
+def test_an_untouched_template_cannot_be_vetted(tmp_path: Path) -> None:
+    folder = write_knowledge(tmp_path / "k")
+    path = write_template("public comment", folder, today=TODAY)
+    with pytest.raises(VetError) as refused:
+        vet("public-comment", "A. Facilitator", [folder], today=TODAY)
+    assert "template" in str(refused.value) and 'source 1 still has "..."' in str(refused.value)
+    assert "status: draft" in path.read_text()
+    # Only the definition filled in: the placeholder sources still stop it.
+    path.write_text(path.read_text().replace(
+        "  public comment is ...", "  Public comment is a time when anyone may speak."))
+    with pytest.raises(VetError, match=re.escape('"..." as its title')):
+        vet("public-comment", "A. Facilitator", [folder], today=TODAY)
+
+
+def test_vet_changes_only_the_review_fields(tmp_path: Path) -> None:
+    folder = write_knowledge(tmp_path / "k")
+    path = folder / "definitions" / "secret-draft.yaml"
+    before = ("# A comment the author wrote.\n" + path.read_text().replace(
+        "aliases:", "# why these aliases\naliases:")).replace(
+        "A draft about zebra crossings that must never be answered from.",
+        "A zebra crossing is a road crossing with stripes.")
+    path.write_text(before)
+    vet("secret-draft", "Ana 'Q' Ruiz", [folder], today=TODAY)
+    changed = [(old, new) for old, new in zip(before.splitlines(), path.read_text().splitlines(),
+                                              strict=False) if old != new]
+    assert changed == [("status: draft", "status: vetted")]
+    assert path.read_text().endswith('reviewed_by: "Ana \'Q\' Ruiz"\nreviewed_on: 2026-11-28\n')
+
+
+def test_check_of_a_pack_reads_it_after_the_bundled_knowledge(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("EXPLAINER_INCLUDE_BUNDLED", raising=False)
+    pack = tmp_path / "pack"
+    path = write_template("public comment", pack, today=TODAY)
+    path.write_text(path.read_text().replace("related: []", "related: [county-board, detainer]"))
+    assert cli.main(["--knowledge", str(pack), "knowledge", "check", str(pack)]) == 0
+    out = capsys.readouterr().out
+    assert "Error" not in out and str(bundled_knowledge()) not in out
+    assert all(line.startswith(("Warning: " + str(pack), "Summary:", "Not shown:"))
+               for line in out.splitlines())
+    # --all shows the rest too (here the bundled knowledge's own warnings, if any).
+    assert cli.main(["--knowledge", str(pack), "knowledge", "check", "--all"]) == 0
+    assert "Not shown" not in capsys.readouterr().out
+
+
+def test_a_conflict_with_an_earlier_folder_names_both_files(tmp_path: Path) -> None:
+    base = write_knowledge(tmp_path / "base")
+    pack = tmp_path / "pack"
+    path = write_template("immigration hold", pack, today=TODAY)  # an alias of base's detainer
+    report = check([base, pack], today=TODAY, only=[pack])
+    assert [str(p) for p in report.errors] == [
+        f'{path}:6: the alias "immigration hold" is also claimed by "detainer" '
+        f'({base / "definitions" / "detainer.yaml"}:2)']
+
+
+def test_status_lists_each_entry_and_why_it_is_not_answered(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    base = write_knowledge(tmp_path / "base")
+    pack = write_knowledge(tmp_path / "pack", {"ice": DEFINITIONS["ice"],
+                                              "secret-draft": DEFINITIONS["secret-draft"]},
+                           article=None)
+    (pack / "definitions" / "broken.yaml").write_text("term: [unclosed\n")
+    (pack / "pack.yaml").write_text("hide: [test-article]\n")
+    later = write_knowledge(tmp_path / "later", {"ice": DEFINITIONS["ice"]}, article=None)
+    code = cli.main(["--knowledge", str(base), "--knowledge", str(pack), "--knowledge",
+                     str(later), "knowledge", "status", str(pack)])
+    lines = capsys.readouterr().out.splitlines()
+    assert code == 0
+    assert lines[0] == (f"broken (definition, {pack / 'definitions' / 'broken.yaml'}): "
+                        "unreadable. Not answered: the file has errors (see knowledge check).")
+    assert lines[1] == (f"ice (definition, {pack / 'definitions' / 'ice.yaml'}): not in use. "
+                        f"Not answered: replaced by {later / 'definitions' / 'ice.yaml'}.")
+    assert lines[2] == (f"secret-draft (definition, {pack / 'definitions' / 'secret-draft.yaml'})"
+                        ": draft. Not answered: it is a draft; it is answered only after "
+                        "someone checks it and vets it. Facts as of 2026-11-28.")
+    assert lines[3].startswith("The index does not hold these files as they are now.")
+    assert len(lines) == 4
+    assert cli.main(["--knowledge", str(base), "knowledge", "status", str(base)]) == 0
+    out = capsys.readouterr().out
+    assert (f"ice (definition, {base / 'definitions' / 'ice.yaml'}): vetted by test "
+            "maintainers on 2026-11-28. Answered. Facts as of 2026-11-28.") in out
+
+
+STORY = """By Jane Doe and Ana Ruiz, Staff Writers
+
+Published June 3, 2025
+
+BIRCH LAKE, Minn. —
+
+The sheriff signed the deal on Monday.
+It starts in July.
+
+Share this article
+
+By Monday, the county board had asked for a copy. Share this:
+
+The deal ends next year. Copyright 2025 Birch Lake Gazette. All rights reserved.
+
+© 2025 Birch Lake Gazette
+"""
+
+
+def test_text_import_drops_bylines_date_lines_copyright_and_share_lines() -> None:
+    assert paragraphs_of(STORY, ".txt") == [
+        "BIRCH LAKE, Minn. — The sheriff signed the deal on Monday. It starts in July.",
+        "By Monday, the county board had asked for a copy.",
+        "The deal ends next year.",
+    ]
+
+
+def test_markdown_import_is_plain_text_with_its_paragraphs() -> None:
+    markdown = ("# The **big** vote\n\nThe board *voted* on the [deal](https://example.org) "
+                "and `287(g)`\nwent on.\n\n- first point\n- second point\n\n1. one more\n\n"
+                "> a quote\n\n<div class=\"ad\">Advertisement</div>\n\n![a photo](p.jpg)\n")
+    assert paragraphs_of(markdown, ".md") == [
+        "The big vote", "The board voted on the deal and 287(g) went on.", "first point",
+        "second point", "one more", "a quote"]
+
+
+def test_html_import_keeps_the_story_and_drops_the_page_around_it() -> None:
+    page = ("<html><body><nav>Home | News | Sports</nav><article>"
+            "<p class='byline'>By Mia Chen</p><p>Updated: June 4, 2025</p>"
+            "<p>The sheriff of Example County signed a 287(g) agreement with ICE on Monday."
+            " <a href='/x'>Read</a> the text.</p><ul><li>Share this:</li><li>Facebook</li>"
+            "<li>Email</li></ul><p>Copyright 2025 Daily Paper. All rights reserved.</p>"
+            "</article><footer>Contact</footer></body></html>")
+    assert paragraphs_of(page, ".html") == [
+        "The sheriff of Example County signed a 287(g) agreement with ICE on Monday. Read the "
+        "text."]
+
+
+def test_article_ids_are_cut_between_words() -> None:
+    title = ("Birch Lake County commissioners approve a 287(g) agreement with federal "
+             "immigration officials")
+    assert short_slug(title) == "birch-lake-county-commissioners-approve-a-287g-agreement"
+    assert short_slug("short title") == "short-title"
+    assert len(short_slug("a" * 80)) == 60  # one long word: nothing better than a cut
+
+
+def test_html_import_needs_no_network(tmp_path: Path) -> None:
+    """trafilatura is given the page's text; importing and using it must open no socket."""
+    script = (
+        "import socket\n"
+        "def refuse(*args, **kwargs):\n"
+        "    raise SystemExit('network: ' + repr(args))\n"
+        "socket.socket.connect = refuse\n"
+        "socket.create_connection = refuse\n"
+        "socket.getaddrinfo = refuse\n"
+        "from explainer.authoring.article_text import paragraphs_of\n"
+        "page = '<html><body><p>A story about the county jail and ICE.</p>"
+        "<img src=\"https://example.org/x.png\"><a href=\"https://example.org\">x</a>"
+        "</body></html>'\n"
+        "print(paragraphs_of(page, '.html'))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "A story about the county jail and ICE." in done.stdout

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from explainer.bench import _search_rows, _synthetic_pack, table
+from explainer.bench import _ratio, _row, _search_rows, _synthetic_pack, table
 from explainer.core.knowledge import load_knowledge
 
 
@@ -16,8 +16,15 @@ def test_synthetic_pack_is_valid_knowledge(tmp_path: Path) -> None:
 def test_search_rows_and_table() -> None:
     # Small sizes: the 100,000-vector row alone took 8 s of the suite; `bench` uses the big ones.
     rows = _search_rows(sizes=(100, 1_000))
-    assert [what for what, _ in rows] == [
+    assert [row[0] for row in rows] == [
         f"faiss exact search, {n} vectors, p50 / p95" for n in ("100", "1,000")]
     text = table(rows)
-    assert text.splitlines()[2:4] == ["| what | figure |", "|---|---|"]
+    assert text.splitlines()[2:4] == ["| what | explainer | floor or target | ratio |",
+                                      "|---|---|---|---|"]
     assert all(line.startswith("| faiss") for line in text.splitlines()[4:])
+
+
+def test_each_figure_is_printed_beside_its_floor_and_ratio() -> None:
+    rows = [_row("warm answer p50", "3.0 ms", "2.4 ms", _ratio(0.003, 0.0024))]
+    assert table(rows).splitlines()[-1] == "| warm answer p50 | 3.0 ms | 2.4 ms | 1.25x |"
+    assert _ratio(1.0, 0.0) == ""

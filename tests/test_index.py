@@ -30,8 +30,8 @@ def test_first_use_builds_an_index_with_a_manifest(knowledge: Path, tmp_path: Pa
     assert manifest["dimension"] == 256
     assert manifest["unit_count"] == 8  # 5 vetted definitions + 3 paragraphs; the draft is left out
     assert len(manifest["knowledge_sha256"]) == 64
-    assert set(manifest["files"]) == {"units.json", "vectors.faiss", "not_covered.json"}
-    assert {"faiss-cpu", "numpy", "onnxruntime"} <= set(manifest["versions"])
+    assert set(manifest["files"]) == {"units.json", "vectors.npy", "not_covered.json"}
+    assert {"numpy", "onnxruntime"} <= set(manifest["versions"])
 
 
 def test_unchanged_knowledge_is_not_embedded_again(knowledge: Path, tmp_path: Path) -> None:
@@ -69,7 +69,7 @@ def test_knowledge_error_without_an_index_is_a_clear_error(knowledge: Path,
 
 
 @pytest.mark.parametrize("damage", ["truncate", "random", "delete"])
-@pytest.mark.parametrize("name", ["vectors.faiss", "units.json"])
+@pytest.mark.parametrize("name", ["vectors.npy", "units.json"])
 def test_damaged_index_files_are_detected_and_rebuilt(knowledge: Path, tmp_path: Path,
                                                       name: str, damage: str) -> None:
     fake_explainer(knowledge, tmp_path / "cache").load()

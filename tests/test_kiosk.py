@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Static
 
+from explainer.catalog import t
 from explainer.commands.front_end import kiosk_guard
 from explainer.core.encoder import HashingBackend
 from explainer.core.explainer import Explainer
-from explainer.core.messages import t
 from explainer.kiosk_pin import MIN_ITERATIONS, PinGuard, PinHash, PinHashError, hash_pin
 from explainer.line_mode import Kiosk, LineMode
 from explainer.ui.kiosk import CountdownScreen, KioskApp, PinScreen, SplashScreen, run_kiosk

@@ -120,7 +120,7 @@ def test_alias_claimed_by_two_terms(tmp_path: Path) -> None:
     folder, path = with_detainer(tmp_path, text)
     ice = folder / "definitions" / "ice.yaml"
     assert problems_for(folder) == [
-        f'{ice}:2: the alias "la migra" is also claimed by "detainer" ({path})']
+        f'{ice}:2: the alias "la migra" is also claimed by "detainer" ({path}:2)']
 
 
 def test_article_note_for_a_missing_paragraph(tmp_path: Path) -> None:

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import io
+import os
+import pty
 import re
+import select
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from explainer.core.explainer import Explainer
+from explainer.core.messages import use_language
 from explainer.line_mode import LineMode
 
 TRANSCRIPT = Path(__file__).parent / "data" / "line_mode_transcript.txt"
@@ -62,7 +67,7 @@ def test_every_answer_ends_with_the_disclaimer_and_dates(explainer: Explainer) -
     LineMode(explainer, io.StringIO("what is a detainer\n"), out).run()
     lines = [line for line in out.getvalue().splitlines() if line]
     assert lines[-2:] == ["This is information, not legal advice.",
-                          "Quoted as of: 2026-11-28, 2025-04."]
+                          "Facts as of 2026-11-28, 2025-04."]
 
 
 def test_plain_flag_when_piped_prints_no_library_output(knowledge: Path, tmp_path: Path) -> None:
@@ -90,3 +95,104 @@ def test_no_internal_ids_are_read_out(explainer: Explainer) -> None:
     text = run_session(explainer)
     assert "See also: Free legal help in Minnesota." in text
     assert "(legal-help)" not in text
+
+
+def _answers(text: str) -> list[list[str]]:
+    """Each answer's lines, from its "Question:" line to the next command or question."""
+    answers: list[list[str]] = []
+    for line in text.splitlines():
+        if line.startswith(("Question: ", "Pregunta: ")):
+            answers.append([])
+        if answers:
+            answers[-1].append(line)
+    return answers
+
+
+def test_the_disclaimer_is_heard_once_per_answer(explainer: Explainer) -> None:
+    out = io.StringIO()
+    LineMode(explainer, io.StringIO("what is a detainer\nHow do I bake bread?\n"), out).run()
+    answers = _answers(out.getvalue())
+    assert len(answers) == 2
+    for lines in answers:
+        assert sum("not legal advice" in line for line in lines) == 1, lines
+
+
+def test_every_excerpt_is_numbered_and_its_note_comes_before_its_source(
+        explainer: Explainer) -> None:
+    out = io.StringIO()
+    LineMode(explainer, io.StringIO("what is a 287(g) agreement\nwhat is an ICE hold\n"),
+             out).run()
+    text = out.getvalue()
+    assert "Excerpt 1 of 2. Definition: 287(g) agreement." in text
+    assert "Excerpt 2 of 2. From: Sheriffs sign agreements (test article), paragraph 1" in text
+    lines = text.splitlines()
+    note = lines.index("Note: Whether weekends count is not clear.")
+    assert lines[note + 1].startswith("Source: Form I-247A guidance")
+
+
+def test_spanish_line_mode_says_the_excerpt_is_in_english_first(explainer: Explainer) -> None:
+    use_language("es")
+    out = io.StringIO()
+    LineMode(explainer, io.StringIO("¿Qué es un acuerdo 287(g)?\n"), out).run()
+    lines = out.getvalue().splitlines()
+    heading = lines.index("Fragmento 2 de 2. De: Sheriffs sign agreements (test article), "
+                          "párrafo 1")
+    assert lines[heading + 1] == "Este fragmento está en inglés."
+    assert lines[heading + 2].startswith("\u201cFive sheriffs in Minnesota")
+    source = next(line for line in lines if line.startswith("Fuente: Sheriffs sign"))
+    assert "editorial: desconocida" in source and "publisher" not in source
+    assert "(fecha aproximada)" in source
+
+
+def _run_in_a_terminal(knowledge: Path, tmp_path: Path, typed: bytes) -> str:
+    """`explainer --plain` with a pseudo-terminal as its input and output, as a person types."""
+    script = (
+        "from explainer.core import explainer as e\n"
+        "from explainer.core.encoder import HashingBackend\n"
+        "e.MiniLMBackend = HashingBackend\n"
+        "from explainer.cli import main\n"
+        f"raise SystemExit(main(['--knowledge', {str(knowledge)!r}, '--plain']))\n"
+    )
+    env = {"EXPLAINER_CACHE_DIR": str(tmp_path / "cache"), "EXPLAINER_INCLUDE_BUNDLED": "false",
+           "EXPLAINER_CONFIG": "/dev/null", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path),
+           "TERM": "dumb"}
+    controller, terminal = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-c", script], stdin=terminal, stdout=terminal,
+                               stderr=subprocess.DEVNULL, env=env, close_fds=True)
+    os.close(terminal)
+    output = b""
+    pending = typed
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([controller], [], [], 0.2)
+        if ready:
+            try:
+                chunk = os.read(controller, 4096)
+            except OSError:  # the program ended and closed the terminal
+                break
+            output += chunk
+        if pending and b"Your question:" in output:  # type only once it is listening
+            os.write(controller, pending)
+            pending = b""
+        if process.poll() is not None and not ready:
+            break
+    process.wait(timeout=10)
+    os.close(controller)
+    return output.decode("utf-8", "replace")
+
+
+def test_arrow_keys_edit_the_line_at_a_terminal(knowledge: Path, tmp_path: Path) -> None:
+    """Typed "what is CE", two left arrows, then "I": readline makes that "what is ICE" (without
+    it the escape codes were part of the question). Nothing is written to a history file."""
+    left = b"\x1b[D"
+    text = _run_in_a_terminal(knowledge, tmp_path, b"what is CE" + left * 2 + b"I\r" + b"quit\r")
+    assert "Question: what is ICE" in text, text
+    assert "Goodbye." in text
+    assert not [path for path in tmp_path.iterdir() if "history" in path.name]
+
+
+def test_up_arrow_brings_back_the_last_question(knowledge: Path, tmp_path: Path) -> None:
+    up = b"\x1b[A"
+    text = _run_in_a_terminal(knowledge, tmp_path,
+                              b"what is a detainer\r" + up + b"\r" + b"quit\r")
+    assert text.count("Question: what is a detainer") == 2, text

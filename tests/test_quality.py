@@ -8,6 +8,8 @@ Question sets (tests/data), each JSON lines:
   source address; two thirds fitted on, a third held out.
 - workshop_tune_questions.jsonl, about the pack workshop_pack_tune/ (no asks): fitted on.
 - workshop_questions.jsonl, about the pack workshop_pack/ (no asks): never fitted on.
+- real_questions_holdout2.jsonl: 118 more real questions from pages not used before, never
+  fitted on, measured once after the last fit.
 
 Floors are asserted on the held-out sets only, after leaving out every holdout question that
 means the same (cosine >= 0.85) as an ask, a not-covered question or a fitted question. Rates
@@ -17,7 +19,6 @@ on the fitted sets are printed, with a check that the model stays calibrated on 
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,7 @@ from explainer.core.knowledge import load_knowledge
 from explainer.core.leaks import meaning_leaks
 from explainer.resources import bundled_knowledge
 from explainer.settings import Settings
+from tests.index_cache import real_index
 
 pytestmark = pytest.mark.real_model
 DATA = Path(__file__).parent / "data"
@@ -43,6 +45,7 @@ DEV_QUESTIONS = load_questions(DATA / "dev_questions.jsonl")
 REAL_QUESTIONS = load_questions(DATA / "real_questions.jsonl")
 PACK_TUNE_QUESTIONS = load_questions(DATA / "workshop_tune_questions.jsonl")
 PACK_QUESTIONS = load_questions(DATA / "workshop_questions.jsonl")
+REAL_HOLDOUT2 = load_questions(DATA / "real_questions_holdout2.jsonl")
 FITTED = [q for q in [*QUESTIONS, *DEV_QUESTIONS, *REAL_QUESTIONS, *PACK_TUNE_QUESTIONS]
           if q.split == "tune"]
 MARGIN = 0.03
@@ -56,18 +59,28 @@ HOLDOUT_MEASURED = {
 
 
 @pytest.fixture(scope="module")
-def pack_explainers(real_explainer: Explainer, real_cache: Path,
+def pack_explainers(real_explainer: Explainer, real_cache: Path, index_store: Path,
                     tmp_path_factory: pytest.TempPathFactory) -> dict[str, Explainer]:
-    """The bundled knowledge with each workshop pack, built beside a copy of the real index
-    (so only the pack is embedded), with network sockets blocked like the real build."""
+    """The bundled knowledge with each workshop pack, built from a copy of the real index
+    (so only the pack is embedded) and kept like it, with network sockets blocked."""
     engines = {}
     for name in ("workshop_pack", "workshop_pack_tune"):
-        cache = tmp_path_factory.mktemp(name)
-        shutil.copytree(real_cache / "index", cache / "index")
+        cache = real_index(index_store, name, tmp_path_factory.mktemp(name), [DATA / name],
+                           seed=real_cache)
         engine = Explainer(Settings(cache_dir=cache, extra_knowledge=[DATA / name]))
         engine.load()
         engines[name] = engine
     return engines
+
+
+Holdouts = dict[str, tuple[Explainer, list[EvalQuestion]]]
+
+
+@pytest.fixture(scope="module")
+def holdouts(real_explainer: Explainer, pack_explainers: dict[str, Explainer]) -> Holdouts:
+    """Each holdout's engine and the questions measured on it (found once: encoding every
+    fitted question to find the leaks is the slow part)."""
+    return {name: _holdout(name, real_explainer, pack_explainers) for name in HOLDOUT_MEASURED}
 
 
 def _holdout(name: str, real_explainer: Explainer,
@@ -76,6 +89,8 @@ def _holdout(name: str, real_explainer: Explainer,
         engine, questions = real_explainer, [q for q in QUESTIONS if q.split == "holdout"]
     elif name == "real":
         engine, questions = real_explainer, [q for q in REAL_QUESTIONS if q.split == "holdout"]
+    elif name == "real 2":
+        engine, questions = real_explainer, REAL_HOLDOUT2
     else:
         engine, questions = pack_explainers["workshop_pack"], PACK_QUESTIONS
     leaks = meaning_leaks(engine, questions, FITTED)
@@ -100,10 +115,13 @@ def test_question_sets_are_well_formed() -> None:
     assert sum(not q.expected for q in PACK_QUESTIONS) >= 15
     assert all(q.split == "holdout" for q in PACK_QUESTIONS)
     assert all(q.split == "tune" for q in [*DEV_QUESTIONS, *PACK_TUNE_QUESTIONS])
+    assert all(q.split == "holdout2" and q.source and q.source.startswith("http")
+               for q in REAL_HOLDOUT2)
+    assert sum(not q.expected for q in REAL_HOLDOUT2) >= 40
 
 
 def test_every_expected_id_exists() -> None:
-    for questions, extra in [([*QUESTIONS, *DEV_QUESTIONS, *REAL_QUESTIONS], []),
+    for questions, extra in [([*QUESTIONS, *DEV_QUESTIONS, *REAL_QUESTIONS, *REAL_HOLDOUT2], []),
                              (PACK_QUESTIONS, [DATA / "workshop_pack"]),
                              (PACK_TUNE_QUESTIONS, [DATA / "workshop_pack_tune"])]:
         ids = {u.id for u in load_knowledge([bundled_knowledge(), *extra]).units}
@@ -123,10 +141,10 @@ def test_a_question_in_two_sets_about_the_bundled_knowledge_has_one_split() -> N
     def plain(text: str) -> str:
         return " ".join(re.findall(r"\w+", text.casefold()))
 
-    seen: dict[str, str] = {}
-    for question in [*QUESTIONS, *DEV_QUESTIONS, *REAL_QUESTIONS]:
+    seen: dict[str, bool] = {}
+    for question in [*QUESTIONS, *DEV_QUESTIONS, *REAL_QUESTIONS, *REAL_HOLDOUT2]:
         key = plain(question.question)
-        assert seen.setdefault(key, question.split) == question.split, question.question
+        assert seen.setdefault(key, question.held_out) == question.held_out, question.question
 
 
 def test_no_ask_or_not_covered_question_repeats_a_holdout_question() -> None:
@@ -138,17 +156,18 @@ def test_no_ask_or_not_covered_question_repeats_a_holdout_question() -> None:
     used |= {plain(q.text) for q in knowledge.not_covered}
     # (The workshop pack's questions may repeat a bundled not-covered question on purpose: the
     # pack covers what the bundled knowledge does not.)
+    # (Holdout 2 was copied from public pages after the asks were written; a question there that
+    # an ask repeats is reported by the meaning-leak check and left out of its figures.)
     for question in [*QUESTIONS, *REAL_QUESTIONS]:
-        if question.split == "holdout":
+        if question.held_out:
             assert plain(question.question) not in used, question.question
 
 
 @pytest.mark.parametrize("name", list(HOLDOUT_MEASURED))
 def test_holdout_rates_stay_above_their_floors(
-    name: str, real_explainer: Explainer, pack_explainers: dict[str, Explainer],
-    capsys: pytest.CaptureFixture[str],
+    name: str, holdouts: Holdouts, capsys: pytest.CaptureFixture[str],
 ) -> None:
-    engine, questions = _holdout(name, real_explainer, pack_explainers)
+    engine, questions = holdouts[name]
     outcomes = outcomes_for(engine, questions)
     table = score(outcomes)
     with capsys.disabled():
@@ -169,11 +188,9 @@ def measured(rates: dict[str, float | int | None], name: str) -> float:
 
 
 def test_holdout_questions_that_mean_the_same_as_fitted_ones_are_left_out(
-    real_explainer: Explainer, pack_explainers: dict[str, Explainer],
-    capsys: pytest.CaptureFixture[str],
+    holdouts: Holdouts, capsys: pytest.CaptureFixture[str],
 ) -> None:
-    for name in HOLDOUT_MEASURED:
-        engine, kept = _holdout(name, real_explainer, pack_explainers)
+    for name, (engine, kept) in holdouts.items():
         close = meaning_leaks(engine, kept, FITTED, threshold=0.85)
         assert close == []  # what is measured holds nothing within 0.85 of what was fitted
         with capsys.disabled():

@@ -54,7 +54,7 @@ def test_bread_is_out_of_scope(real_explainer: Explainer) -> None:
 
 @pytest.mark.parametrize(("question", "expected"), [
     ("What is an ICE hold?", {"detainer"}),
-    ("¿Qué es un acuerdo 287(g)?", {"287g-agreement"}),
+    ("¿Qué es un acuerdo 287(g)?", {"287g-agreement.es"}),  # the Spanish entry, same slot
     ("what does 287 g mean", {"287g-agreement"}),
     ("Which Minnesota counties signed?", {"mn-sheriffs-287g-2025#p2", "287g-in-minnesota"}),
     ("what is a warrant service officer", {"warrant-service-officer"}),

@@ -33,12 +33,13 @@ def test_handout_has_each_question_excerpts_citations_and_legal_help(
     asked, legal = answers(explainer)
     text = handout_markdown(asked, legal, MADE)
     assert "## Question: What is an ICE hold?" in text
-    assert "**Definition: detainer\\.**" in text
-    assert "> A detainer is a written request from ICE\\." in text
-    assert "Source: Form I\\-247A guidance \\(8 C\\.F\\.R\\. §287\\.7\\(a\\)\\)" in text
-    assert "Note: Whether weekends count is not clear\\." in text
+    assert "**Definition: detainer.**" in text
+    assert "Language: English\n\n> A detainer is a written request from ICE." in text
+    assert "- Source: Form I-247A guidance (8 C.F.R. §287.7(a))" in text
+    assert "- Note: Whether weekends count is not clear." in text
+    assert "- Facts as of 2026-11-28." in text
     assert "## Free legal help in Minnesota" in text
-    assert text.rstrip().endswith("**This is information, not legal advice\\.**")
+    assert text.rstrip().endswith("**This is information, not legal advice.**")
 
 
 def test_untrusted_text_is_escaped_in_both_formats(explainer: Explainer) -> None:
@@ -47,7 +48,8 @@ def test_untrusted_text_is_escaped_in_both_formats(explainer: Explainer) -> None
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "href" not in page
     markdown = handout_markdown(asked, legal, MADE)
-    assert "[x](javascript" not in markdown and "\\[x\\]\\(javascript" in markdown
+    assert "[x](javascript" not in markdown and "\\[x\\](javascript" in markdown
+    assert "\\<script\\>alert(1)\\</script\\>" in markdown
     assert "<script>" not in markdown
 
 

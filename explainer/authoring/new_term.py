@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
+import shlex
 import unicodedata
 from pathlib import Path
 
+from explainer.core.text import clean_line
+
 TEMPLATE = """\
-# A definition for explainer. Fill in every field, then run: explainer knowledge check
+# A definition for explainer. Fill in every field, then run: {check}
 # Write in your own plain words: short sentences (under 25 words), common words, grade 8 or below.
-# Only `status: vetted` entries are used for answers. To vet: explainer knowledge vet {id} --by NAME
+# Only `status: vetted` entries are used for answers. To vet: {vet}
 
 # The heading people see.
-term: {term}
+term: {quoted_term}
 # "term" for a word or idea; "help" for a help entry (those may run to 150 words and use a list).
 category: term
 # What people type: everyday words, short forms, misspellings, Spanish forms. Each alias may
@@ -51,16 +55,33 @@ def slug(term: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", plain.replace("(", "").replace(")", "")).strip("-")
 
 
-def write_template(term: str, folder: Path, today: dt.date | None = None) -> Path:
-    """Write definitions/<slug>.yaml in `folder`; refuse if it exists (nothing is replaced)."""
-    term = " ".join(term.split())
+def short_slug(text: str, limit: int = 60) -> str:
+    """A slug of at most `limit` characters, cut between words, never inside one."""
+    whole = slug(text)
+    if len(whole) <= limit:
+        return whole
+    cut = whole[: limit + 1].rfind("-")
+    return whole[:cut] if cut > 0 else whole[:limit]
+
+
+def write_template(term: str, folder: Path, today: dt.date | None = None,
+                   command: str = "explainer") -> Path:
+    """Write definitions/<slug>.yaml in `folder`; refuse if it exists (nothing is replaced).
+
+    `command` starts the commands the comments suggest ("explainer --knowledge DIR"), so
+    they work when pasted.
+    """
+    term = " ".join(clean_line(term).split())
     entry_id = slug(term)
     if not entry_id:
         raise ValueError("the term needs at least one letter or digit")
     path = folder / "definitions" / f"{entry_id}.yaml"
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = TEMPLATE.format(term=term.replace('"', "'"), id=entry_id,
-                           today=(today or dt.date.today()).isoformat())
+    command = clean_line(command)
+    text = TEMPLATE.format(term=term, quoted_term=json.dumps(term, ensure_ascii=False),
+                           id=entry_id, today=(today or dt.date.today()).isoformat(),
+                           check=f"{command} knowledge check {shlex.quote(str(folder))}",
+                           vet=f"{command} knowledge vet {entry_id}")
     with path.open("x", encoding="utf-8") as stream:  # "x": never overwrite
         stream.write(text)
     return path

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from explainer.commands.loading import load_engine
@@ -30,7 +31,8 @@ def outcomes_for(explainer: Explainer, questions: list[EvalQuestion],
     for question in questions:
         if method == "fused":
             answer, why = explainer.ask_explained(question.question)
-            ids = [excerpt.id for excerpt in answer.excerpts]
+            # A translation quoted in its original's slot answers as that entry.
+            ids = [explainer.entry_of(excerpt.id) for excerpt in answer.excerpts]
             probability = why.probability if why and why.rule is None else None
             results.append(Outcome(question, ids, answer.status == "no_answer", probability))
         else:
@@ -40,19 +42,23 @@ def outcomes_for(explainer: Explainer, questions: list[EvalQuestion],
 
 
 def run_eval(settings: Settings, path: Path, *, split: str, method: str, as_json: bool,
-             misses: bool = False) -> int:
+             misses: bool = False, fitted: Sequence[Path] = ()) -> int:
     try:
         every = load_questions(path)
+        tune = [q for file in [path, *fitted] for q in (every if file == path
+                                                         else load_questions(file))
+                if not q.held_out]
     except (OSError, QuestionFileError) as error:
         print(f"explainer: {error}", file=sys.stderr)
         return EXIT_BROKEN
-    questions = [q for q in every if split in ("all", q.split)]
+    questions = [q for q in every
+                 if split == "all" or (q.held_out if split == "holdout" else not q.held_out)]
     explainer = load_engine(settings)
     if explainer is None:
         return EXIT_BROKEN
     if split == "holdout":
         # A holdout question that means the same as one we hold or tuned on is left out.
-        leaks = meaning_leaks(explainer, questions, [q for q in every if q.split == "tune"])
+        leaks = meaning_leaks(explainer, questions, tune)
         left_out = {id(leak.question) for leak in leaks}
         questions = [q for q in questions if id(q) not in left_out]
         for leak in leaks:

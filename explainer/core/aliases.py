@@ -28,13 +28,14 @@ class AliasMatcher:
     def __init__(self, definitions: Sequence[DefinitionUnit]) -> None:
         self._owner: dict[tuple[str, ...], str] = {}
         self._acronyms: set[tuple[str, ...]] = set()
-        for definition in definitions:
+        # Originals first: a translation's aliases lead to the entry it translates.
+        for definition in sorted(definitions, key=lambda d: d.translation_of is not None):
             # "Notice to Appear (NTA)": people type the name without the part in brackets.
             short_term = _BRACKETED.sub("", definition.term)
             for alias in [definition.term, short_term, *definition.aliases]:
                 phrase = tuple(tokens(alias))
                 if phrase:
-                    self._owner.setdefault(phrase, definition.id)
+                    self._owner.setdefault(phrase, definition.entry)
                     if len(phrase) == 1 and alias.isupper():
                         self._acronyms.add(phrase)
         self._longest = max((len(p) for p in self._owner), default=0)

@@ -23,7 +23,7 @@ from explainer.core.decision import Decision, DecisionModel, decide
 from explainer.core.encoder import Vectors
 from explainer.core.features import Candidate, candidates
 from explainer.core.intent import Intent
-from explainer.core.language import looks_spanish
+from explainer.core.language import looks_spanish, quoting_language
 from explainer.core.messages import message
 from explainer.core.models import Answer, ArticleUnit, DefinitionUnit, Excerpt, Reason
 from explainer.core.retrieve import AS_IS, Retriever, View, word_set
@@ -52,9 +52,12 @@ class Explanation(BaseModel):
     candidates: list[CandidateReport]
 
 
-def refusal(question: str, reason: Reason, language: str, see: Sequence[str] = ()) -> Answer:
+def refusal(question: str, reason: Reason, language: str, see: Sequence[str] = (),
+            key: str | None = None) -> Answer:
+    """No excerpts: the reason's fixed text, or `key`'s ("thanks" and "goodbye" are greetings
+    too; the JSON contract keeps its four reasons)."""
     return Answer(question=question, status="no_answer", reason=reason,
-                  message=message(reason, language), see=list(see), excerpts=[])
+                  message=message(key or reason, language), see=list(see), excerpts=[])
 
 
 def _phrases(matches: Sequence[AliasMatch]) -> list[frozenset[str]]:
@@ -106,7 +109,10 @@ class Answerer:
         chosen = self._choose(decision, intent, self._using_term(matches, decision))
         if not chosen:  # nothing to quote besides the pointer
             return refusal(question, "out_of_scope", language, self._see(intent, False)), decision
-        excerpts = [self._excerpt(unit, vectors, matches) for unit in chosen]
+        # The same slots, each said in the reader's language where a translation exists.
+        quoted = [self.retriever.translated(unit, quoting_language(question, language))
+                  for unit in chosen]
+        excerpts = [self._excerpt(unit, vectors, matches) for unit in quoted]
         key = "answered_advice" if intent.seeks_advice else "answered"
         return Answer(question=question, status="answered", reason=None,
                       message=message(key, language), see=self._see(intent, True),
@@ -129,6 +135,11 @@ class Answerer:
     def ranked_ids(self, question: str, vectors: Vectors, intent: Intent) -> list[str]:
         """The decision's ranking alone, without refusals or answer shaping (for evaluation)."""
         return [s.candidate.unit.id for s in self.weigh(question, vectors, intent).ranked]
+
+    def help_pointers(self, intent: Intent) -> list[str]:
+        """What to offer when we cannot read a question: the urgent card if it sounds urgent,
+        and always legal help."""
+        return self._see(intent, in_scope=False)
 
     def _see(self, intent: Intent, in_scope: bool) -> list[str]:
         wanted = []

@@ -166,10 +166,12 @@ class OnnxQueryEncoder:
         self._tokenizer.no_padding()
         self._tokenizer.enable_truncation(MAX_TOKENS)
         options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = 2
+        # One thread, no spin-wait: on 2 shared cores a second thread costs more in hand-offs
+        # than it saves, and spinning fights the UI for the cores (docs/perf.md). The vectors
+        # are bit for bit the same as with two threads.
+        options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
         options.log_severity_level = 3
-        # Spinning threads fight faiss and the UI for the two cores.
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self._session = onnxruntime.InferenceSession(
             str(onnx_file), options, providers=["CPUExecutionProvider"]

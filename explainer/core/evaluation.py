@@ -21,7 +21,8 @@ class EvalQuestion(BaseModel):
     question: str
     expected: list[str]  # ids that count as a right answer; empty: must be refused
     category: str
-    split: Literal["tune", "holdout"] = "tune"
+    # holdout2: a second holdout, collected after the first was spent (measured once as well).
+    split: Literal["tune", "holdout", "holdout2"] = "tune"
     origin: str | None = None  # who wrote it, e.g. a blind set written without seeing the engine
     source: str | None = None  # where a real question was asked in public (its address)
 
@@ -35,6 +36,12 @@ class EvalQuestion(BaseModel):
     @classmethod
     def _inert_ids(cls, value: list[str]) -> list[str]:
         return [clean_line(unit_id) for unit_id in value]
+
+
+    @property
+    def held_out(self) -> bool:
+        """Never fitted on: every split but `tune`."""
+        return self.split != "tune"
 
 
 class QuestionFileError(Exception):

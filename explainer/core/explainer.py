@@ -15,11 +15,12 @@ from explainer.core.decision import DecisionModel
 from explainer.core.encoder import EmbeddingBackend, MiniLMBackend, Vectors
 from explainer.core.features import Candidate, question_vectors_texts
 from explainer.core.index import BuildProgress, IndexProblem, IndexStore, LoadedIndex, Manifest
-from explainer.core.intent import Intent, read_intent
+from explainer.core.intent import Intent, asks_about_privacy, read_intent, small_talk
 from explainer.core.knowledge import KnowledgeError, fingerprint, load_knowledge
 from explainer.core.models import Answer, ArticleUnit, DefinitionUnit, NotCoveredQuestion
 from explainer.core.retrieve import AS_IS, Retriever, View
-from explainer.core.text import clean_line
+from explainer.core.text import clean_line, normalize
+from explainer.core.threads import one_blas_thread
 from explainer.settings import Settings
 
 MAX_QUESTION_CHARS = 500
@@ -133,11 +134,13 @@ class Explainer:
         return manifest
 
     def _open(self, loaded: LoadedIndex) -> None:
+        one_blas_thread()
         retriever = Retriever(loaded)
         self._loaded = loaded
         self._answerer = Answerer(retriever, self.model, self.settings.max_excerpts)
         definitions = [u for u in loaded.units if isinstance(u, DefinitionUnit)]
-        self._glossary = sorted(definitions, key=lambda unit: unit.term.casefold())
+        self._glossary = sorted((u for u in definitions if u.translation_of is None),
+                                key=lambda unit: unit.term.casefold())
         loaded.encoder.encode(["warm up"])  # the first encode is several times slower
 
     # Answering -----------------------------------------------------------------------------
@@ -156,11 +159,16 @@ class Explainer:
         shown = cleaned[:MAX_QUESTION_CHARS]
         if not cleaned:
             return refusal(shown, "empty", language), None
-        if len(cleaned) > MAX_QUESTION_CHARS:
-            return refusal(shown, "too_long", language), None
         intent = read_intent(cleaned)
+        if len(cleaned) > MAX_QUESTION_CHARS:  # a pasted story: say what to do, offer help
+            self.load()
+            assert self._answerer is not None
+            return refusal(shown, "too_long", language,
+                           self._answerer.help_pointers(intent)), None
         if intent.greeting:
-            return refusal(shown, "greeting", language), None
+            return refusal(shown, "greeting", language, key=small_talk(cleaned)), None
+        if asks_about_privacy(cleaned) and not intent.urgent:
+            return refusal(shown, "greeting", language, key="privacy"), None
         answerer, vectors = self._encoded(cleaned)
         answer, decision = answerer.answer(cleaned, vectors, intent, language)
         # The explanation compares the question with every not-covered question: only on request.
@@ -221,17 +229,35 @@ class Explainer:
         assert self._answerer is not None
         return self._answerer.retriever.by_id.get(unit_id)
 
-    def glossary(self) -> list[DefinitionUnit]:
-        """Every vetted definition, sorted by term."""
+    def glossary(self, language: str | None = None) -> list[DefinitionUnit]:
+        """Every vetted term, sorted; in `language`, a term the knowledge holds in that
+        language is listed by its translation (accents do not change the order)."""
         self.load()
-        return list(self._glossary)
+        if language is None:
+            return list(self._glossary)
+        terms = [self.translation(unit.id, language) for unit in self._glossary]
+        found = [unit for unit in terms if isinstance(unit, DefinitionUnit)]
+        return sorted(found, key=lambda unit: normalize(unit.term))
+
+    def entry_of(self, unit_id: str) -> str:
+        """The entry an excerpt stands for: a translation counts as the entry it translates."""
+        found = self.unit(unit_id)
+        return found.entry if found else unit_id
+
+    def translation(self, unit_id: str,
+                    language: str) -> DefinitionUnit | ArticleUnit | None:
+        """A unit said in `language` where the knowledge holds that translation, else itself."""
+        self.load()
+        assert self._answerer is not None
+        unit = self._answerer.retriever.by_id.get(unit_id)
+        return self._answerer.retriever.translated(unit, language) if unit else None
 
     def article(self, article_id: str) -> list[ArticleUnit]:
         """The paragraphs of one article, in order (empty if there is no such article)."""
         return [u for u in self._units() if isinstance(u, ArticleUnit)
                 and u.article_id == article_id]
 
-    def legal_help(self) -> DefinitionUnit | None:
-        found = self.unit(LEGAL_HELP_ID)
+    def legal_help(self, language: str = "en") -> DefinitionUnit | None:
+        found = self.translation(LEGAL_HELP_ID, language)
         return found if isinstance(found, DefinitionUnit) else None
 

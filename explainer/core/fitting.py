@@ -7,8 +7,8 @@ one row per question, labelled 1 when the question has expected units (it is ans
 The operating point is the highest P threshold whose false-refusal rate on the fitted questions
 stays within the target. Every question is seen three ways: with the knowledge as it is,
 without its asks, and without asks or a not-covered list, because a workshop's pack has neither.
-Each question file counts the same, however many questions it holds. Questions of the holdout
-split are never used.
+Each question file counts the same, however many questions it holds. Held-out questions (the
+holdout splits) are never used.
 """
 
 from __future__ import annotations
@@ -73,7 +73,7 @@ def fit(sets: Sequence[QuestionSet], false_refusal_target: float,
 
     rows = _Rows([], [], [], [], [], [])
     for question_set in sets:
-        group = [q for q in load_questions(question_set.path) if q.split != "holdout"]
+        group = [q for q in load_questions(question_set.path) if not q.held_out]
         if group:
             _gather(question_set.engine, group, rows)
     weights = np.asarray(rows.weight) / np.mean(rows.weight)

@@ -4,15 +4,17 @@ Layout under the index folder:
     current.json                 names the build in use (replaced atomically)
     builds/<name>/manifest.json  model, dimension, versions, knowledge SHA-256, file SHA-256s
     builds/<name>/units.json     the unit snapshot answers are quoted from
-    builds/<name>/vectors.faiss  one vector per unit, then one per sentence of every unit, then
-                                 one per ask of every unit, in unit order (inner product on
-                                 normalized vectors), then one per not-covered question
+    builds/<name>/vectors.npy    one vector per unit, then one per sentence of every unit, then
+                                 one per ask of every unit, in unit order (normalized float32),
+                                 then one per not-covered question
     builds/<name>/not_covered.json  the questions on topics the knowledge does not cover
     builds/<name>/<encoder files>
 
 A build is written into a temporary folder and only then named in current.json, so a failed or
 interrupted build leaves the previous one answering. Nothing is ever unpickled; files are loaded
-only after their SHA-256 matches the manifest this program wrote.
+only after their SHA-256 matches the manifest this program wrote. The vectors are a plain .npy
+matrix, not a faiss index: answering compares with every row in numpy, so faiss (0.1-0.2 s to
+import, a second copy of every vector) is never loaded.
 """
 
 from __future__ import annotations
@@ -28,7 +30,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -37,9 +38,9 @@ from explainer.core.encoder import EmbeddingBackend, QueryEncoder, Vectors
 from explainer.core.models import ArticleUnit, DefinitionUnit, NotCoveredQuestion, Unit
 from explainer.core.text import clean_line
 
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 UNITS_FILE = "units.json"
-VECTORS_FILE = "vectors.faiss"
+VECTORS_FILE = "vectors.npy"
 NOT_COVERED_FILE = "not_covered.json"
 MANIFEST_FILE = "manifest.json"
 CURRENT_FILE = "current.json"
@@ -71,7 +72,6 @@ class Manifest(BaseModel):
 class LoadedIndex:
     manifest: Manifest
     units: list[DefinitionUnit | ArticleUnit]
-    search_index: Any  # faiss.IndexFlatIP over `vectors`, `sentence_vectors`, `ask_vectors`
     vectors: Vectors
     sentence_vectors: Vectors
     ask_vectors: Vectors
@@ -97,7 +97,7 @@ def ask_texts(units: Sequence[DefinitionUnit | ArticleUnit]) -> list[str]:
 
 
 def _versions() -> dict[str, str]:
-    names = ["explainer", "faiss-cpu", "numpy", "onnxruntime", "tokenizers"]
+    names = ["explainer", "numpy", "onnxruntime", "tokenizers"]
     found = {}
     for name in names:
         try:
@@ -113,6 +113,13 @@ def _sha256(path: Path) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # another file system, or links not allowed
+        shutil.copyfile(source, target)
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -183,8 +190,6 @@ class IndexStore:
         not_covered: Sequence[NotCoveredQuestion] = (),
     ) -> Manifest:
         """Embed `units` and make the result the build in use; the old one stays until then."""
-        import faiss
-
         self.builds.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".building-", dir=self.builds))
         try:
@@ -199,15 +204,14 @@ class IndexStore:
             refused = cache.embed([q.text for q in not_covered],
                                   report("Embedding topics not covered"))
             encoder_files = self._encoder_files(backend, staging, previous, progress)
-            flat = faiss.IndexFlatIP(backend.dimension)
             rows = np.vstack([part.reshape(-1, backend.dimension)
                               for part in (vectors, sentences, asks, refused)])
-            if len(rows):
-                flat.add(np.ascontiguousarray(rows, dtype=np.float32))
-            (staging / VECTORS_FILE).write_bytes(faiss.serialize_index(flat).tobytes())
+            np.save(staging / VECTORS_FILE, np.ascontiguousarray(rows, dtype=np.float32),
+                    allow_pickle=False)
             (staging / UNITS_FILE).write_bytes(_UNITS.dump_json(list(units)))
             (staging / NOT_COVERED_FILE).write_bytes(_NOT_COVERED.dump_json(list(not_covered)))
             files = [UNITS_FILE, VECTORS_FILE, NOT_COVERED_FILE, *encoder_files]
+            hashes = {name: encoder_files.get(name) or _sha256(staging / name) for name in files}
             manifest = Manifest(
                 format=INDEX_FORMAT,
                 model=backend.model_id,
@@ -219,7 +223,7 @@ class IndexStore:
                 not_covered_count=len(refused),
                 built_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                 versions=_versions(),
-                files={name: _sha256(staging / name) for name in files},
+                files=hashes,
             )
             (staging / MANIFEST_FILE).write_text(manifest.model_dump_json(indent=2))
             for name in [*files, MANIFEST_FILE]:
@@ -238,15 +242,17 @@ class IndexStore:
 
     def _encoder_files(self, backend: EmbeddingBackend, staging: Path,
                        previous: _CheckedBuild | None,
-                       progress: BuildProgress | None) -> list[str]:
-        """Copy the previous build's checked encoder files, or export them anew."""
+                       progress: BuildProgress | None) -> dict[str, str | None]:
+        """The encoder files by name, with their SHA-256 when already known: the previous
+        build's checked files, hard-linked (the 90 MB model is not copied or hashed again), or
+        new ones exported now."""
         if previous is not None:
-            known = [name for name in previous.manifest.files
-                     if name not in (UNITS_FILE, VECTORS_FILE, NOT_COVERED_FILE)]
+            known = {name: digest for name, digest in previous.manifest.files.items()
+                     if name not in (UNITS_FILE, VECTORS_FILE, NOT_COVERED_FILE)}
             if known:
                 for name in known:
-                    shutil.copyfile(previous.folder / name, staging / name)
-                return known
+                    _link_or_copy(previous.folder / name, staging / name)
+                return dict(known)
         if progress:
             progress("Preparing the question encoder", 0, 1)
         with warnings.catch_warnings():
@@ -254,7 +260,7 @@ class IndexStore:
             files = backend.write_query_encoder(staging)
         if progress:
             progress("Preparing the question encoder", 1, 1)
-        return files
+        return dict.fromkeys(files)
 
     def _remove_old_builds(self, keep: str) -> None:
         for old in self.builds.iterdir():
@@ -268,13 +274,11 @@ class IndexStore:
             encoder = backend.load_query_encoder(checked.folder)
         except Exception as error:
             raise IndexProblem(f"the question encoder could not be loaded ({error})") from None
-        return LoadedIndex(checked.manifest, checked.units, checked.flat, checked.vectors,
+        return LoadedIndex(checked.manifest, checked.units, checked.vectors,
                            checked.sentences, checked.asks, checked.refused,
                            checked.not_covered, encoder, checked.folder)
 
     def _checked(self, backend: EmbeddingBackend) -> _CheckedBuild:
-        import faiss
-
         build = self._current_folder()
         manifest = self._read_manifest(build)
         if manifest.format != INDEX_FORMAT:
@@ -291,21 +295,18 @@ class IndexStore:
         try:
             units = _UNITS.validate_json((build / UNITS_FILE).read_bytes())
             not_covered = _NOT_COVERED.validate_json((build / NOT_COVERED_FILE).read_bytes())
-            raw = np.frombuffer((build / VECTORS_FILE).read_bytes(), dtype=np.uint8)
-            flat = faiss.deserialize_index(raw)
-            rows = flat.reconstruct_n(0, flat.ntotal) if flat.ntotal else np.zeros(
-                (0, manifest.dimension), dtype=np.float32)
-        except (ValidationError, RuntimeError, ValueError, OSError) as error:
+            # One copy of the vectors, held once: the slices below are views into it.
+            rows = np.load(build / VECTORS_FILE, allow_pickle=False)
+        except (ValidationError, ValueError, EOFError, OSError) as error:
             raise IndexProblem(f"the index files could not be read ({type(error).__name__})") \
                 from None
         first_ask = len(units) + len(sentence_texts(units))
         first_refused = first_ask + len(ask_texts(units))
         expected_rows = first_refused + len(not_covered)
-        if (len(units) != manifest.unit_count or flat.d != manifest.dimension
+        if (len(units) != manifest.unit_count or rows.dtype != np.float32
                 or rows.shape != (expected_rows, manifest.dimension)):
             raise IndexProblem("the index files do not match each other")
-        rows = np.asarray(rows, dtype=np.float32)
-        return _CheckedBuild(build, manifest, units, not_covered, flat, rows[: len(units)],
+        return _CheckedBuild(build, manifest, units, not_covered, rows[: len(units)],
                              rows[len(units) : first_ask], rows[first_ask:first_refused],
                              rows[first_refused:])
 
@@ -323,7 +324,6 @@ class _CheckedBuild:
     manifest: Manifest
     units: list[DefinitionUnit | ArticleUnit]
     not_covered: list[NotCoveredQuestion]
-    flat: Any
     vectors: Vectors
     sentences: Vectors
     asks: Vectors

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from explainer.core.text import normalize, tokens
 
@@ -11,8 +12,30 @@ _GREETING_WORDS = frozenset(
     """
     hi hello hey hiya howdy there thanks thank you so much very good morning afternoon evening
     night how are doing bye goodbye ok okay cool great yo sup hola gracias buenos buenas dias
-    tardes noches adios que tal como estas muchas
+    tardes noches adios que tal como estas muchas see later thx ty bye-bye chao ciao hasta
+    luego vemos nos cya
     """.split()
+)
+# Small talk is answered in kind: a goodbye with a goodbye, thanks with "you're welcome".
+_GOODBYE_WORDS = frozenset("bye goodbye adios later chao ciao luego vemos cya".split())
+_THANKS_WORDS = frozenset("thanks thank thx ty gracias".split())
+# Questions about this program's privacy get the fixed privacy answer, before any search.
+_PRIVACY = re.compile(
+    r"\b(is|are|will|would) (my|our) (information|info|data|questions?|answers?|privacy"
+    r"|search(es)?|history)( be)? (safe|secure|private|saved|stored|kept|recorded|shared|tracked"
+    r"|logged|sent)( here| with you| in this \w+| on this \w+)?\W*$"
+    r"|\b(do|does|will|can) (you|this|it|the app|this app|the explainer|explainer|this computer)"
+    r" (save|store|keep|record|track|share|log|send|see|read|remember) (my|our|what i|what we"
+    r"|the questions)"
+    r"|\b(can|will|could) (anyone|ice|the government|the police|someone) (see|read|know"
+    r"|find out) what (i|we) (type|ask|write|typed|asked|wrote)"
+    r"|\bis (this|it|the explainer|this app|this computer) (private|safe to use|anonymous"
+    r"|confidential|secure)"
+    r"|\b(mi|mis|nuestra|nuestros) (informacion|datos|preguntas)( esta| estan)?"
+    r" (segur[oa]s?|guardad[oa]s?|privad[oa]s?)"
+    r"|\b(guarda|graba|comparte|envia|registra)(n)? (mis|mi|lo que) (datos|informacion|preguntas"
+    r"|escribo|pregunto)"
+    r"|\bes (esto )?(seguro|privado|confidencial) (usar|usarlo|preguntar)\b"
 )
 _ADVICE = re.compile(
     r"\b(should|can|could|will|would|am|must|may|do) (i|we)\b(?<!how do i)(?<!how do we)"
@@ -33,6 +56,29 @@ _URGENT = re.compile(
     r"|(detuvieron|arrestaron|se llevaron|agarraron) a (mi|mis|nuestro|nuestra|nuestros)"
     r"|(fue|fueron) (detenid[oa]s?|arrestad[oa]s?)"
     r"|lo arrestaron|la arrestaron|se (lo|la) llevaron|emergencia)\b"
+)
+# Urgent by structure, not by phrase: someone was just taken ("they took my dad", "se llevaron a
+# mi tío"), or agents are at a place of ours ("la migra está en mi casa", "ICE is at my work").
+_PERSON = (
+    r"(dad|father|papa|mom|mother|mama|mum|parents?|husband|wife|spouse|partner|boyfriend"
+    r"|girlfriend|son|daughter|kids?|children|child|baby|brother|sister|uncle|aunt|cousin"
+    r"|grandma|grandpa|grandmother|grandfather|nephew|niece|friend|neighbou?r|roommate|family"
+    r"|coworker|boss|papi|mami|esposo|esposa|hijo|hija|hijos|hermano|hermana|tio|tia|primo"
+    r"|prima|abuelo|abuela|amigo|amiga|vecino|vecina|novio|novia|familia)"
+)
+_TAKEN = re.compile(
+    r"\b(took|taken|grabbed|picked up|detained|arrested|deported|got|came for|se llevaron"
+    r"|agarraron|detuvieron|arrestaron|deportaron|levantaron) (a )?(my|our|mi|mis|nuestro|nuestra"
+    r"|nuestros|nuestras) (\w+ )?" + _PERSON + r"\b"
+)
+_AGENT = (r"(ice|(la )?migra|immigration|inmigracion|agents?|agentes|officers?|oficiales|police"
+          r"|policia)")
+_AT_OUR_PLACE = re.compile(
+    r"\b" + _AGENT + r" (is|are|'s|esta|estan|anda|andan) (now |ahora |right now )?"
+    r"(at|in|outside|inside|around|en|afuera de|fuera de|frente a|dentro de) "
+    r"(my|our|the|mi|nuestra|nuestro|la|el) (\w+ )?(door|house|home|apartment|building|work|job"
+    r"|school|car|church|store|puerta|casa|apartamento|edificio|trabajo|escuela|carro|iglesia"
+    r"|tienda)\b"
 )
 # Requests to do something else: write, translate, compute, role-play, change the rules, or
 # give an opinion (we only quote what we hold, and hold no opinions).
@@ -91,6 +137,22 @@ _PRESENCE = re.compile(
 )
 
 
+SmallTalk = Literal["greeting", "thanks", "goodbye"]
+
+
+def small_talk(question: str) -> SmallTalk:
+    """Which kind of small talk a greeting-only question is: goodbye wins over thanks."""
+    words = set(tokens(question))
+    if words & _GOODBYE_WORDS:
+        return "goodbye"
+    return "thanks" if words & _THANKS_WORDS else "greeting"
+
+
+def asks_about_privacy(question: str) -> bool:
+    """"Is my information safe here?": asks what this program keeps, not about the law."""
+    return bool(_PRIVACY.search(normalize(question)))
+
+
 @dataclass(frozen=True)
 class Intent:
     greeting: bool
@@ -107,7 +169,8 @@ def read_intent(question: str) -> Intent:
     return Intent(
         greeting=bool(words) and all(word in _GREETING_WORDS for word in words),
         seeks_advice=bool(_ADVICE.search(text)),
-        urgent=bool(_URGENT.search(text) or (_NOW.search(text) and _PRESENCE.search(text))),
+        urgent=bool(_URGENT.search(text) or _TAKEN.search(text) or _AT_OUR_PLACE.search(text)
+                    or (_NOW.search(text) and _PRESENCE.search(text))),
         definitional=bool(_DEFINITIONAL.search(text)) and not _ASKS_FOR_NAME.search(text),
         task=bool(_TASK.search(text)),
         asks_for_detail=bool(_DETAIL.search(text)) and not _NO_COST.search(text),

@@ -34,11 +34,13 @@ from explainer.core.text import clean_line, clean_text, tokens
 from explainer.core.yamlfile import LocatedYaml, YamlProblem, load_located
 
 # Bump when the way files become units changes, so old indexes are rebuilt.
-FORMAT_VERSION = "5"
+FORMAT_VERSION = "6"
 MAX_FILE_BYTES = 2_000_000
 PACK_FILE = "pack.yaml"
 NOT_COVERED_FILE = "not-covered.yaml"
 _ID = re.compile(ID_PATTERN)
+# A definition said again in another language: `<original id>.<language>.yaml`.
+_TRANSLATION_ID = re.compile(r"^(?P<original>[a-z0-9]+(?:-[a-z0-9]+)*)\.(?P<language>[a-z]{2})$")
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,14 @@ def fingerprint(folders: Sequence[Path]) -> str:
 
 def load_knowledge(folders: Sequence[Path]) -> Knowledge:
     """Read and validate every file; raise KnowledgeError listing every problem found."""
+    knowledge, problems = read_knowledge(folders)
+    if problems:
+        raise KnowledgeError(problems)
+    return knowledge
+
+
+def read_knowledge(folders: Sequence[Path]) -> tuple[Knowledge, list[Problem]]:
+    """Every entry that reads cleanly, and the problems of the rest (so a check can go on)."""
     problems: list[Problem] = []
     entries: dict[str, list[DefinitionUnit | ArticleUnit]] = {}
     entry_files: dict[str, Path] = {}
@@ -116,6 +126,11 @@ def load_knowledge(folders: Sequence[Path]) -> Knowledge:
                     hidden.append(f"{name}: {entry_files.pop(name)} is hidden by "
                                   f"{folder / PACK_FILE}")
                     broken.add(name)  # others may still name it in "related"
+                    for translation in [t for t in entries if t.startswith(f"{name}.")]:
+                        entries.pop(translation)  # a translation goes with its original
+                        hidden.append(f"{translation}: {entry_files.pop(translation)} is "
+                                      f"hidden with {name}")
+                        broken.add(translation)
                 elif topic:
                     not_covered = [q for q in not_covered if q.topic != name]
                     hidden.append(f"{name}: the not-covered topic ({len(topic)} questions) is "
@@ -152,13 +167,11 @@ def load_knowledge(folders: Sequence[Path]) -> Knowledge:
             entry_files[entry_id] = path
     units = [unit for group in entries.values() for unit in group]
     not_covered = _covered_later(units, not_covered)
-    problems += _cross_check(units, broken, not_covered)
-    if problems:
-        raise KnowledgeError(problems)
+    problems += _cross_check(units, broken, not_covered, folders)
     unique = {question.text: question for question in reversed(not_covered)}
     return Knowledge(units=units, replaced=replaced, hidden=hidden,
                      files={entry_id: path for entry_id, path in entry_files.items()},
-                     not_covered=list(reversed(unique.values())))
+                     not_covered=list(reversed(unique.values()))), problems
 
 
 def _covered_later(units: Sequence[DefinitionUnit | ArticleUnit],
@@ -230,13 +243,14 @@ def _read_text(path: Path) -> str:
 
 
 def _read_entry(path: Path) -> tuple[str, list[DefinitionUnit | ArticleUnit]]:
-    if not _ID.match(path.stem):
+    translated = _TRANSLATION_ID.match(path.stem) if path.suffix == ".yaml" else None
+    if not _ID.match(path.stem) and translated is None:
         raise _FileProblem(
             1, "the file name must be an id: lowercase letters, digits and single hyphens"
         )
     text = _read_text(path)
     if path.suffix == ".yaml":
-        return path.stem, [_definition_unit(path, text)]
+        return path.stem, [_definition_unit(path, text, translated)]
     return path.stem, _article_units(path, text)
 
 
@@ -265,12 +279,13 @@ def _validation_problem(error: ValidationError, located: LocatedYaml, offset: in
     return _FileProblem(*found[0], *found[1:])
 
 
-def _definition_unit(path: Path, text: str) -> DefinitionUnit:
+def _definition_unit(path: Path, text: str, translated: re.Match[str] | None) -> DefinitionUnit:
     located = _parse(path, text, 0)
     try:
         entry = Definition.model_validate(located.data)
     except ValidationError as error:
         raise _validation_problem(error, located, 0) from None
+    _check_translation_name(entry, located, translated)
     body = clean_text(entry.definition)
     return DefinitionUnit(
         id=path.stem,
@@ -293,7 +308,24 @@ def _definition_unit(path: Path, text: str) -> DefinitionUnit:
         reviewed_on=entry.reviewed_on.isoformat() if entry.reviewed_on else None,
         sentences=_spans(body),
         asks=[clean_line(ask) for ask in entry.asks],
+        translation_of=entry.translation_of,
     )
+
+
+def _check_translation_name(entry: Definition, located: LocatedYaml,
+                            translated: re.Match[str] | None) -> None:
+    """A translation's file name says what it translates and into which language, so its id
+    can never clash with the original's and a reader of the folder sees the pair."""
+    if translated is None:
+        if entry.translation_of is not None:
+            raise _FileProblem(located.line_of(("translation_of",)), "a translation's file must "
+                               f"be named {entry.translation_of}.{entry.language}.yaml")
+        return
+    for name, wanted in (("translation_of", translated["original"]),
+                         ("language", translated["language"])):
+        if getattr(entry, name) != wanted:
+            raise _FileProblem(located.line_of((name,)), f'the file name says "{name}: {wanted}"; '
+                               "this field must say so too")
 
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
@@ -370,13 +402,7 @@ def _paragraph_unit(
 
 
 def _spans(text: str) -> list[SentenceSpan]:
-    """Sentences of one text; list lines in help entries count as sentences too."""
-    spans: list[SentenceSpan] = []
-    offset = 0
-    for line in text.split("\n"):
-        spans += [SentenceSpan(start=offset + s, end=offset + e) for s, e in sentence_spans(line)]
-        offset += len(line) + 1
-    return spans
+    return [SentenceSpan(start=start, end=end) for start, end in sentence_spans(text)]
 
 
 def _article_citation(meta: ArticleMeta) -> str:
@@ -390,13 +416,15 @@ def _article_citation(meta: ArticleMeta) -> str:
 
 
 def _cross_check(units: list[DefinitionUnit | ArticleUnit], broken: set[str],
-                 not_covered: Sequence[NotCoveredQuestion] = ()) -> list[Problem]:
+                 not_covered: Sequence[NotCoveredQuestion] = (),
+                 folders: Sequence[Path] = ()) -> list[Problem]:
     """Problems between entries: unknown related ids, an alias claimed by two terms, and an ask
     given to two definitions or also listed as not covered (it would pull both ways)."""
     problems: list[Problem] = []
     definitions = [u for u in units if isinstance(u, DefinitionUnit)]
     known = {u.id for u in definitions} | broken
-    owner: dict[tuple[str, ...], DefinitionUnit] = {}
+    problems += _translation_problems(definitions, broken)
+    owner: dict[tuple[str, ...], tuple[DefinitionUnit, tuple[int | str, ...]]] = {}
     for unit in definitions:
         for number, related in enumerate(unit.related):
             if related not in known:
@@ -407,30 +435,63 @@ def _cross_check(units: list[DefinitionUnit | ArticleUnit], broken: set[str],
         names += [(("aliases", number), alias) for number, alias in enumerate(unit.aliases)]
         for where, alias in names:
             key = tuple(tokens(alias))
-            other = owner.setdefault(key, unit) if key else unit
-            if other.id != unit.id:
+            other, other_where = owner.setdefault(key, (unit, where)) if key else (unit, where)
+            if other.entry != unit.entry:
                 problems.append(Problem(
                     Path(unit.file), _field_line(unit, where),
-                    f'the alias "{alias}" is also claimed by "{other.id}" ({other.file})'))
-    problems += _ask_conflicts(definitions, not_covered)
+                    f'the alias "{alias}" is also claimed by "{other.id}" '
+                    f"({other.file}:{_field_line(other, other_where)})"))
+    problems += _ask_conflicts(definitions, not_covered, folders)
     return problems
 
 
+def _translation_problems(definitions: list[DefinitionUnit], broken: set[str]) -> list[Problem]:
+    """A translation needs its original, in another language, with the same sources: it says
+    the same facts, so a reader can check it against the same places."""
+    problems: list[Problem] = []
+    by_id = {unit.id: unit for unit in definitions}
+    for unit in definitions:
+        if unit.translation_of is None:
+            continue
+        original = by_id.get(unit.translation_of)
+        line = _field_line(unit, ("translation_of",))
+        if original is None or original.translation_of is not None:
+            if unit.translation_of not in broken:
+                problems.append(Problem(Path(unit.file), line, f'"translation_of" names '
+                                        f'"{unit.translation_of}", but no original definition '
+                                        "has that id"))
+        elif original.language == unit.language:
+            problems.append(Problem(Path(unit.file), _field_line(unit, ("language",)),
+                                    f'the language is "{unit.language}", the same as the '
+                                    f"original's ({original.file})"))
+        elif _source_keys(original) != _source_keys(unit):
+            problems.append(Problem(Path(unit.file), _field_line(unit, ("sources",)),
+                                    "the sources differ from the original's "
+                                    f"({original.file}): a translation keeps the same sources"))
+    return problems
+
+
+def _source_keys(unit: DefinitionUnit) -> list[str]:
+    return sorted(source.model_dump_json() for source in unit.sources)
+
+
 def _ask_conflicts(definitions: list[DefinitionUnit],
-                   not_covered: Sequence[NotCoveredQuestion]) -> list[Problem]:
+                   not_covered: Sequence[NotCoveredQuestion],
+                   folders: Sequence[Path] = ()) -> list[Problem]:
     problems: list[Problem] = []
     # Only a conflict inside one folder is left here: a later folder's ask replaces the question.
-    refused = {tuple(tokens(q.text)): q.pack for q in not_covered}
-    asked_by: dict[tuple[str, ...], DefinitionUnit] = {}
+    refused = {tuple(tokens(q.text)): q for q in not_covered}
+    asked_by: dict[tuple[str, ...], tuple[DefinitionUnit, int]] = {}
     for unit in definitions:
         for number, ask in enumerate(unit.asks):
             key = tuple(tokens(ask))
-            other = asked_by.setdefault(key, unit)
-            if other.id != unit.id:
-                reason = f'the ask "{ask}" is also given to "{other.id}" ({other.file})'
+            other, other_number = asked_by.setdefault(key, (unit, number))
+            if other.entry != unit.entry:
+                reason = (f'the ask "{ask}" is also given to "{other.id}" '
+                          f"({other.file}:{_field_line(other, ('asks', other_number))})")
             elif key in refused:
-                reason = (f'the ask "{ask}" is also listed as a topic we do not cover in the '
-                          f"{NOT_COVERED_FILE} of this folder or a later one")
+                reason = (f'the ask "{ask}" is also listed as a topic we do not cover '
+                          f"({_not_covered_place(refused[key], folders)})")
             else:
                 continue
             # Finding the line re-reads the file: only worth it for a problem.
@@ -444,3 +505,17 @@ def _field_line(unit: UnitBase, where: tuple[int | str, ...]) -> int:
         return load_located(Path(unit.file).read_text(encoding="utf-8")).line_of(where)
     except (OSError, YamlProblem):
         return 1
+
+
+def _not_covered_place(question: NotCoveredQuestion, folders: Sequence[Path]) -> str:
+    """file:line of a not-covered question, so a conflict names both files."""
+    if not 0 <= question.pack < len(folders):
+        return NOT_COVERED_FILE
+    path = folders[question.pack] / NOT_COVERED_FILE
+    try:
+        located = load_located(path.read_text(encoding="utf-8"))
+        asks = located.data["topics"][question.topic]
+        number = next(n for n, ask in enumerate(asks) if clean_line(str(ask)) == question.text)
+        return f"{path}:{located.line_of(('topics', question.topic, number))}"
+    except (OSError, YamlProblem, KeyError, TypeError, StopIteration):
+        return str(path)

@@ -20,3 +20,9 @@ _SPANISH_WORDS = frozenset("""
 def looks_spanish(question: str) -> bool:
     """Written in Spanish: an opening question mark, or two common Spanish words."""
     return "¿" in question or sum(word in _SPANISH_WORDS for word in tokens(question)) >= 2
+
+
+def quoting_language(question: str, interface: str) -> str:
+    """The language excerpts are quoted in, where the knowledge holds a translation: Spanish
+    for a question written in Spanish, else the interface's language."""
+    return "es" if looks_spanish(question) else interface

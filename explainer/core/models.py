@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 Status = Literal["vetted", "draft"]
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+LANGUAGE_PATTERN = r"^[a-z]{2}$"
 # A question as people ask it: used to find an entry, never shown as an answer.
 Ask = Annotated[str, Field(min_length=3, max_length=200)]
 # Enough ways of asking to find an entry; each one costs a row in the index.
@@ -58,7 +59,10 @@ class Definition(Strict):
     reviewed_on: dt.date | None = None
     related: list[str] = Field(default_factory=list)
     note: str | None = None
-    language: str = Field(pattern=r"^[a-z]{2}$")
+    language: str = Field(pattern=LANGUAGE_PATTERN)
+    # The id of the entry this one says again in `language` (same facts, same sources). It is
+    # quoted in that entry's place for a reader of that language; it is never a search hit itself.
+    translation_of: str | None = Field(default=None, pattern=ID_PATTERN)
 
     @model_validator(mode="after")
     def _vetted_needs_review(self) -> Definition:
@@ -82,7 +86,7 @@ class ArticleMeta(Strict):
     date: str
     date_is_approximate: bool = False
     url: str | None = Field(default=None, pattern=r"^https?://\S+$")
-    language: str = Field(pattern=r"^[a-z]{2}$")
+    language: str = Field(pattern=LANGUAGE_PATTERN)
     status: Status = "vetted"
     reviewed_by: str | None = None
     reviewed_on: dt.date | None = None
@@ -124,6 +128,12 @@ class UnitBase(BaseModel):
     sentences: list[SentenceSpan]  # spans into `text`, embedded one by one
     asks: list[str] = []  # questions this unit answers: embedded and searched, never shown
     pack: int = 0  # the position of its knowledge folder (0: the first folder read)
+    translation_of: str | None = None  # the entry this unit says again in another language
+
+    @property
+    def entry(self) -> str:
+        """The entry this unit stands for: a translation stands for its original."""
+        return self.translation_of or self.id
 
 
 class DefinitionUnit(UnitBase):

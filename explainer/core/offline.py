@@ -10,6 +10,9 @@ OFFLINE_ENVIRONMENT = {
     "HF_HUB_DISABLE_TELEMETRY": "1",
     "HF_DATASETS_OFFLINE": "1",
     "DO_NOT_TRACK": "1",
+    # onnxruntime 1.32 on Linux otherwise writes a device id and queued telemetry events to
+    # ~/.cache/Microsoft/DeveloperTools/.onnxruntime/ when a session is created.
+    "ORT_DISABLE_TELEMETRY": "1",
     # Library progress bars and advice go nowhere: stdout carries only our output.
     "HF_HUB_DISABLE_PROGRESS_BARS": "1",
     "TRANSFORMERS_VERBOSITY": "error",

@@ -11,8 +11,10 @@ step from rows back to units.
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from types import ModuleType
 
 import numpy as np
 import numpy.typing as npt
@@ -71,14 +73,28 @@ def lexical_text(unit: DefinitionUnit | ArticleUnit, with_asks: bool = True) -> 
     return " ".join([unit.text, *asks])
 
 
+def _bm25s() -> ModuleType:
+    """bm25s without scipy. bm25s imports scipy.sparse whenever it is installed (0.4-0.6 s of
+    every start), though its numpy backend never uses it and gives the same scores (tested).
+    scipy is hidden only for that one import, and only if nothing has imported it yet."""
+    if "bm25s" not in sys.modules and "scipy" not in sys.modules:
+        sys.modules["scipy"] = None  # type: ignore[assignment]  # `import scipy...` now fails
+        try:
+            import bm25s
+        finally:
+            del sys.modules["scipy"]
+    import bm25s
+
+    module: ModuleType = bm25s
+    return module
+
+
 class _Lexical:
     """BM25 (bm25s) for the ranking, and IDF-weighted word coverage for the decision: a share
     between 0 and 1, so it means the same in a pack of ten units or ten thousand."""
 
     def __init__(self, units: Sequence[DefinitionUnit | ArticleUnit], with_asks: bool) -> None:
-        import bm25s
-
-        self._bm25 = bm25s.BM25()
+        self._bm25 = _bm25s().BM25(csc_backend="numpy")
         corpus = [search_terms(lexical_text(unit, with_asks)) or [""] for unit in units]
         if corpus:
             self._bm25.index(corpus, show_progress=False)
@@ -123,26 +139,49 @@ def _segment_max(scores: Floats, owners: npt.NDArray[np.int64], count: int,
 
 class Retriever:
     def __init__(self, loaded: LoadedIndex) -> None:
-        self.units = loaded.units
-        self.by_id = {unit.id: unit for unit in self.units}
+        # Translations are never search hits: an answer quotes one in its original's place, so
+        # a question never gets the same entry twice. Their asks still find the original.
+        searched = np.asarray([unit.translation_of is None for unit in loaded.units], dtype=bool)
+        self.units = [unit for unit in loaded.units if unit.translation_of is None]
+        self.by_id = {unit.id: unit for unit in loaded.units}
+        self.translations = {(unit.translation_of, unit.language): unit for unit in loaded.units
+                             if isinstance(unit, DefinitionUnit) and unit.translation_of}
         self.position = {unit.id: i for i, unit in enumerate(self.units)}
         # Stemmed words of each unit, to see which passages use an asked-about term.
         self.words = {unit.id: word_set(unit.text) for unit in self.units}
-        self._vectors = loaded.vectors
-        self._sentence_vectors = loaded.sentence_vectors
-        self._ask_vectors = loaded.ask_vectors
+        self._vectors = loaded.vectors[searched]
+        self._every_vector = loaded.vectors  # translations too: an excerpt's score is its own
+        self._every_position = {unit.id: i for i, unit in enumerate(loaded.units)}
+        self._sentence_vectors = loaded.sentence_vectors[
+            np.repeat(searched, [len(unit.sentences) for unit in loaded.units])]
         self._not_covered = loaded.not_covered_vectors
         self._sentence_owner = np.asarray(
             [i for i, unit in enumerate(self.units) for _ in unit.sentences], dtype=np.int64)
         self._sentence_first = np.cumsum([0] + [len(u.sentences) for u in self.units])
-        self._ask_owner = np.asarray(
-            [i for i, unit in enumerate(self.units) for _ in unit.asks], dtype=np.int64)
-        self._has_asks = np.asarray([bool(unit.asks) for unit in self.units], dtype=bool)
+        self._ask_vectors, self._ask_owner = self._asks_by_entry(loaded)
+        self._has_asks = np.zeros(len(self.units), dtype=bool)
+        self._has_asks[self._ask_owner] = True
         self._packs = np.asarray([unit.pack for unit in self.units], dtype=np.int64)
         self._not_covered_pack = np.asarray([q.pack for q in loaded.not_covered], dtype=np.int64)
         self._not_covered_texts = [q.text for q in loaded.not_covered]
         self._lexical = {True: _Lexical(self.units, with_asks=True)}
-        self.aliases = AliasMatcher([u for u in self.units if isinstance(u, DefinitionUnit)])
+        self.aliases = AliasMatcher([u for u in loaded.units if isinstance(u, DefinitionUnit)])
+
+    def _asks_by_entry(self, loaded: LoadedIndex) -> tuple[Floats, npt.NDArray[np.int64]]:
+        """Ask rows grouped by the searched unit they find (a translation's go to its
+        original), in unit order, with that unit's position for each row."""
+        owners = np.asarray([self.position.get(unit.entry, -1) for unit in loaded.units
+                             for _ in unit.asks], dtype=np.int64)
+        rows = np.flatnonzero(owners >= 0)
+        rows = rows[np.argsort(owners[rows], kind="stable")]
+        return loaded.ask_vectors[rows], owners[rows]
+
+    def translated(self, unit: DefinitionUnit | ArticleUnit,
+                   language: str) -> DefinitionUnit | ArticleUnit:
+        """The unit said in `language`, when the knowledge holds that translation."""
+        if unit.language == language:
+            return unit
+        return self.translations.get((unit.entry, language), unit)
 
     def similarities(self, question: str, vectors: Vectors, view: View = AS_IS) -> Similarities:
         """Every unit against every question vector (rows of `vectors`), best pair kept."""
@@ -189,10 +228,11 @@ class Retriever:
 
     def dense_score(self, unit_id: str, vectors: Vectors) -> float:
         """Cosine of the whole question (the first vector) with the whole unit."""
-        position = self.position.get(unit_id)
+        position = self._every_position.get(unit_id)
         if position is None:
             return 0.0
-        return float(self._vectors[position] @ vectors.reshape(-1, self._vectors.shape[1])[0])
+        row = self._every_vector[position]
+        return float(row @ vectors.reshape(-1, row.shape[0])[0])
 
     def nearest_not_covered(self, vectors: Vectors, pack: int) -> tuple[str, float] | None:
         """The closest question, from folder `pack` or a later one, that we do not cover."""

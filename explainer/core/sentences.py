@@ -14,7 +14,24 @@ def _segmenter() -> Any:
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence, trimmed of surrounding spaces; covers the whole text."""
+    """(start, end) of each sentence, trimmed of surrounding spaces; every word is in one.
+
+    The one sentence splitter: knowledge units, questions and the writing checks all use it.
+    A line break always ends a sentence (each line of a list in a help entry is one)."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        spans += [(offset + start, offset + end) for start, end in _line_spans(line)]
+        offset += len(line) + 1
+    return spans
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of `text`, each exactly as it is written there."""
+    return [text[start:end] for start, end in sentence_spans(text)]
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     cursor = 0
     for piece in _segmenter().segment(text):

@@ -44,10 +44,24 @@ _SECTION_287G = re.compile(r"\b287\s*[-(]?\s*g\s*\)?(?![a-z0-9])")
 _FORM_NUMBER = re.compile(r"\bi[- ]?(200|205|247a?|862)\b")
 
 
+class _CombiningMarks(dict[int, int | None]):
+    """A `str.translate` table that drops combining marks (accents), filled as characters are
+    met: the same result as testing `unicodedata.combining` per character, several times faster
+    (the lexical index normalizes all the knowledge at every start)."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_COMBINING = _CombiningMarks()
+
+
 def normalize(text: str) -> str:
     """Casefold, strip accents, unify quotes, spell 287(g) and form numbers one way (matching)."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = decomposed.translate(_COMBINING)
     stripped = stripped.replace("\u2019", "'").replace("\u2018", "'")
     return _FORM_NUMBER.sub(r"i-\1", _SECTION_287G.sub("287(g)", stripped))
 

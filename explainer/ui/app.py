@@ -17,7 +17,8 @@ from textual.content import Content
 from textual.theme import Theme
 from textual.widgets import Button, Input, OptionList, Static
 
-from explainer.core.messages import current_language, t
+from explainer.catalog import t
+from explainer.core.messages import current_language
 from explainer.core.text import clean_line
 from explainer.resources import assets
 from explainer.settings import Settings
@@ -167,7 +168,7 @@ class ExplainerApp(App[None]):
         assert self.engine is not None and self.marker is not None
         self.answers.append(message.answer)
         card = AnswerCard(message.answer, self.marker, self.engine.glossary(),
-                          self.engine.legal_help())
+                          self.engine.legal_help(current_language()))
         conversation = self.query_one("#conversation", VerticalScroll)
         # Tab walks the newest answer's buttons only; older ones stay clickable.
         for button in conversation.query(Button):
@@ -277,10 +278,12 @@ class ExplainerApp(App[None]):
             return
         from explainer.ui.screens.glossary import GlossaryScreen
 
-        self.push_screen(GlossaryScreen(self.engine.glossary()))
+        self.push_screen(GlossaryScreen(self.engine.glossary(current_language())))
 
     def action_happening_now(self) -> None:
-        self.action_open_definition(URGENT_ID)
+        # In Spanish, the Spanish card where the knowledge holds one.
+        found = self.engine.translation(URGENT_ID, current_language()) if self.engine else None
+        self.action_open_definition(found.id if found else URGENT_ID)
 
     def action_start_over(self) -> None:
         self.answers.clear()

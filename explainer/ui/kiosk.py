@@ -19,7 +19,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from explainer.core.messages import t
+from explainer.catalog import t
 from explainer.ui.app import ExplainerApp, default_engine
 from explainer.ui.localize import localize_bindings
 from explainer.ui.strings import text

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from textual.dom import DOMNode
 
-from explainer.core.messages import t
+from explainer.catalog import t
 
 # binding id -> catalog key
 DESCRIPTIONS = {

@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
-from explainer.core.messages import t
+from explainer.catalog import t
 from explainer.core.models import ArticleUnit
 from explainer.ui.localize import localize_bindings
 from explainer.ui.safe_text import TermMarker, labelled, plain

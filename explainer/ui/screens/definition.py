@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Static
 
-from explainer.core.messages import t
+from explainer.catalog import t
 from explainer.core.models import DefinitionUnit
 from explainer.ui.localize import localize_bindings
 from explainer.ui.messages import OpenRequested

@@ -8,7 +8,7 @@ from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from explainer.core.messages import t
+from explainer.catalog import t
 from explainer.core.models import DefinitionUnit
 from explainer.core.text import normalize
 from explainer.ui.localize import localize_bindings

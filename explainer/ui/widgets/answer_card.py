@@ -7,11 +7,11 @@ from textual.containers import VerticalGroup
 from textual.content import Content
 from textual.widgets import Button, Static
 
-from explainer.core.messages import t
+from explainer.catalog import t
 from explainer.core.models import Answer, DefinitionUnit
-from explainer.plain_text import dates_line
+from explainer.render import language_notice, render
 from explainer.ui.messages import OpenRequested
-from explainer.ui.safe_text import TermMarker, plain
+from explainer.ui.safe_text import TermMarker, labelled, plain
 from explainer.ui.widgets.button_row import ButtonRow
 from explainer.ui.widgets.excerpt_view import ExcerptView
 
@@ -42,27 +42,31 @@ class AnswerCard(VerticalGroup):
 
     def compose(self) -> ComposeResult:
         answer = self.answer
+        rendered = render(answer, self._terms)
         yield Static(Content(t("explainer")), classes="speaker")
-        yield Static(plain(answer.message), classes="message")
-        for excerpt, look_ups in zip(answer.excerpts, self.look_ups(), strict=True):
-            yield ExcerptView(excerpt, self._marker, self._terms, look_ups)
+        yield Static(plain(rendered.message.text), classes="message")
+        for block, excerpt, look_ups in zip(rendered.blocks, answer.excerpts, self.look_ups(),
+                                            strict=True):
+            yield ExcerptView(block, excerpt, self._marker, self._terms, look_ups)
         if answer.reason == "out_of_scope" and self._legal_help is not None:
             yield Static(plain(self._legal_help.term), classes="heading")
+            for line in language_notice(self._legal_help.language):
+                yield Static(Content(line.text), classes="meta")
             yield Static(plain(self._legal_help.text), classes="quote")
-        shown = {excerpt.id for excerpt in answer.excerpts}
+        shown = {block.unit_id for block in rendered.blocks}
         offered = [see for see in answer.see if see not in shown and see in self._terms]
-        if offered:
+        if offered:  # the help pointer, as buttons that open each card
             with ButtonRow(classes="actions"):
                 for see in offered:
                     button = Button(Content.assemble(t("see"), plain(self._terms[see])),
                                     classes="see", compact=True)
                     button.term_id = see  # type: ignore[attr-defined]
                     yield button
-        if answer.status == "answered" or answer.reason == "out_of_scope":
-            yield Static(Content(t("not_advice")), classes="disclaimer")
-            dated = dates_line(answer)
-            if dated:
-                yield Static(Content(dated), classes="meta")
+        for line in rendered.closing:
+            if line.kind == "disclaimer":
+                yield Static(Content(line.text), classes="disclaimer")
+            elif line.kind == "dates":
+                yield Static(labelled(line.label, line.value + line.end), classes="meta")
 
     def look_ups(self) -> list[list[str]]:
         """For each excerpt, the terms to offer a button for: each term once per card, none

@@ -7,8 +7,9 @@ from textual.containers import VerticalGroup
 from textual.content import Content
 from textual.widgets import Button, Static
 
-from explainer.core.messages import LANGUAGE_NAMES, current_language, t
+from explainer.catalog import t
 from explainer.core.models import Excerpt
+from explainer.render import Block
 from explainer.ui.messages import OpenRequested
 from explainer.ui.safe_text import TermMarker, labelled, plain
 from explainer.ui.widgets.button_row import ButtonRow
@@ -20,37 +21,33 @@ def short_name(term: str) -> str:
 
 
 class ExcerptView(VerticalGroup):
-    """Definition: term as heading, text, Source and As-of lines. Article: citation first."""
+    """One excerpt as the renderer's lines: heading, language, quote, note, source, date."""
 
-    def __init__(self, excerpt: Excerpt, marker: TermMarker, terms: dict[str, str],
-                 look_ups: list[str]) -> None:
-        super().__init__(classes=f"excerpt {excerpt.kind}")
-        self.excerpt = excerpt
+    def __init__(self, block: Block, excerpt: Excerpt, marker: TermMarker,
+                 terms: dict[str, str], look_ups: list[str]) -> None:
+        super().__init__(classes=f"excerpt {block.kind}")
+        self.block = block
+        self.excerpt = excerpt  # where it sits in its unit (id, start, end); its text is in block
         self._marker = marker
         self._terms = terms
         self._look_ups = look_ups  # the card chooses, so a term gets one button per card
 
     def compose(self) -> ComposeResult:
-        excerpt = self.excerpt
-        if excerpt.kind == "definition":
-            yield Static(plain(excerpt.title), classes="heading")
-        else:
-            yield Static(labelled(t("from"), f"{excerpt.title}, {excerpt.location}"),
-                         classes="heading")
-        skip = excerpt.id if excerpt.kind == "definition" else None
-        body, _ = self._marker.mark(excerpt.text, skip=skip)
-        if excerpt.kind == "article":
-            body = Content.assemble("\u201c", body, "\u201d")
-        yield Static(body, classes="quote")
-        yield Static(labelled(t("source"), excerpt.source), classes="meta")
-        if excerpt.as_of:
-            yield Static(labelled(t("as_of"), excerpt.as_of), classes="meta")
-        if excerpt.language != current_language():
-            language = LANGUAGE_NAMES.get(excerpt.language, excerpt.language)
-            yield Static(Content(t("language_label", name=language)), classes="meta")
-        if excerpt.note:
-            label = t("maintainers_note") if excerpt.kind == "article" else t("note")
-            yield Static(labelled(label, excerpt.note), classes="note")
+        block = self.block
+        for line in block.lines:
+            if line.kind == "heading":
+                yield Static(plain(line.value) if block.kind == "definition"
+                             else labelled(line.label, line.value), classes="heading")
+            elif line.kind == "quote":
+                skip = block.unit_id if block.kind == "definition" else None
+                body, _ = self._marker.mark(line.value, skip=skip)
+                if block.kind == "article":
+                    body = Content.assemble("\u201c", body, "\u201d")
+                yield Static(body, classes="quote")
+            elif line.kind == "note":
+                yield Static(labelled(line.label, line.value), classes="note")
+            else:
+                yield Static(labelled(line.label, line.value + line.end), classes="meta")
         with ButtonRow(classes="actions"):
             yield Button(Content(t("open_source")), classes="open-source", compact=True)
             for term_id in self._look_ups:

@@ -6,7 +6,7 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from explainer.core.messages import t
+from explainer.catalog import t
 
 SUGGESTED = ["suggest_1", "suggest_2", "suggest_3", "suggest_4", "suggest_5"]
 

@@ -1,0 +1,140 @@
+"""Speed work that must not change behaviour: fewer imports at answer time, same scores."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from explainer.core.encoder import HashingBackend
+from explainer.core.explainer import Explainer
+from explainer.core.index import IndexStore
+from explainer.core.knowledge import load_knowledge
+from explainer.core.retrieve import _Lexical, lexical_text
+from explainer.core.text import search_terms
+from explainer.settings import Settings
+from tests.helpers import settings_for
+
+ROOT = Path(__file__).parent.parent
+
+
+# bm25s as it is used by default, in a fresh process (this one may have imported it without
+# scipy already): its scipy backend's scores for the questions' terms, one JSON line each.
+SCIPY_SCORES = """
+import json, sys
+import bm25s
+from explainer.core.encoder import HashingBackend
+from explainer.core.explainer import Explainer
+from explainer.core.index import IndexStore
+from explainer.core.knowledge import load_knowledge
+from explainer.core.retrieve import lexical_text
+from explainer.core.text import search_terms
+from explainer.settings import Settings
+from tests.helpers import settings_for
+units = load_knowledge(Settings().knowledge_folders()).vetted()
+reference = bm25s.BM25(csc_backend="scipy")
+reference.index([search_terms(lexical_text(u)) or [""] for u in units], show_progress=False)
+for terms in json.loads(sys.stdin.read()):
+    print(json.dumps(reference.get_scores(terms).tolist()))
+"""
+
+
+def test_lexical_scores_equal_bm25s_with_scipy() -> None:
+    lines = (ROOT / "tests" / "data" / "questions.jsonl").read_text(encoding="utf-8")
+    questions = [json.loads(line)["question"] for line in lines.splitlines()]
+    questions = [q for q in questions if search_terms(q)]
+    terms = [list(dict.fromkeys(search_terms(q))) for q in questions]
+    result = subprocess.run([sys.executable, "-c", SCIPY_SCORES], input=json.dumps(terms),
+                            cwd=ROOT, capture_output=True, text=True, timeout=300, check=True)
+    expected = [np.asarray(json.loads(line), dtype=np.float32)
+                for line in result.stdout.splitlines()]
+    ours = _Lexical(load_knowledge(Settings().knowledge_folders()).vetted(), with_asks=True)
+    assert len(expected) == len(questions) > 900
+    for question, scores in zip(questions, expected, strict=True):
+        assert np.array_equal(ours.scores(question)[0], scores), question
+
+
+ANSWER_AND_LIST_MODULES = """
+import sys
+from pathlib import Path
+from tests.helpers import fake_explainer, write_knowledge
+folder = Path(sys.argv[1])
+engine = fake_explainer(write_knowledge(folder / "knowledge"), folder / "cache")
+engine.load()
+assert engine.ask("what is a 287(g) agreement?").status == "answered"
+print(" ".join(sorted(sys.modules)))
+"""
+
+
+def test_answering_imports_neither_scipy_nor_torch(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-c", ANSWER_AND_LIST_MODULES, str(tmp_path)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=120, check=True)
+    modules = set(result.stdout.split())
+    assert "bm25s" in modules
+    assert not modules & {"scipy", "torch", "sentence_transformers", "transformers", "sklearn"}
+
+
+class _BackendWithFile(HashingBackend):
+    """The test model, plus one encoder file like the real model's 90 MB ONNX file."""
+
+    exported = 0
+
+    def write_query_encoder(self, folder: Path) -> list[str]:
+        self.exported += 1
+        (folder / "encoder.bin").write_bytes(b"weights" * 1000)
+        return ["encoder.bin"]
+
+
+def test_rebuild_links_the_encoder_files_instead_of_copying(knowledge: Path,
+                                                            tmp_path: Path) -> None:
+    backend = _BackendWithFile()
+    engine = Explainer(settings_for(knowledge, tmp_path / "cache"), backend)
+    engine.build_index()
+    store = IndexStore(tmp_path / "cache" / "index")
+    first = store.load(backend).folder / "encoder.bin"
+    inode, embedded = first.stat().st_ino, backend.documents_embedded
+    manifest = engine.build_index()
+    again = store.load(backend).folder / "encoder.bin"
+    assert again != first and again.stat().st_ino == inode
+    assert backend.exported == 1 and backend.documents_embedded == embedded
+    assert manifest.files["encoder.bin"] == hashlib.sha256(again.read_bytes()).hexdigest()
+
+
+def test_accent_stripping_table_matches_the_per_character_rule() -> None:
+    import unicodedata
+
+    from explainer.core.text import _COMBINING
+
+    samples = ["¿Qué es un acuerdo 287(g)?", "niño café naïve", "".join(map(chr, range(0x3000)))]
+    samples += [lexical_text(u) for u in load_knowledge(Settings().knowledge_folders()).vetted()]
+    for sample in samples:
+        decomposed = unicodedata.normalize("NFKD", sample.casefold())
+        expected = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        assert decomposed.translate(_COMBINING) == expected
+
+
+BLAS_THREADS = """
+import sys
+if sys.argv[1] == "numpy first":
+    import numpy
+from explainer.core.explainer import Explainer
+from explainer.core.threads import one_blas_thread
+from threadpoolctl import threadpool_info
+one_blas_thread()
+print(sorted({i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"}))
+"""
+
+
+def test_answering_uses_one_blas_thread_whatever_was_imported_first() -> None:
+    # Many BLAS threads made each matrix-vector product ~100x slower on busy cores.
+    environment = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    for order in ("numpy first", "explainer first"):
+        result = subprocess.run([sys.executable, "-c", BLAS_THREADS, order], cwd=ROOT,
+                                env=environment, capture_output=True, text=True, timeout=120,
+                                check=True)
+        assert result.stdout.strip() == "[1]", order
