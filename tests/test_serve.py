@@ -78,6 +78,13 @@ def screen_text(frames: list[str | bytes]) -> str:
     return ESCAPES.sub("", joined)
 
 
+def wait_for(wanted: str, frames: list[str | bytes], seconds: float = 180) -> None:
+    """Wait, at most `seconds`, until the page's terminal has been sent `wanted`."""
+    deadline = time.monotonic() + seconds
+    while wanted not in screen_text(frames) and time.monotonic() < deadline:
+        time.sleep(0.5)
+
+
 @pytest.mark.real_model
 def test_browser_shows_the_app_and_an_answer(real_explainer: Explainer, real_cache: Path,
                                             tmp_path: Path) -> None:
@@ -121,17 +128,11 @@ def test_browser_shows_the_app_and_an_answer(real_explainer: Explainer, real_cac
                 except Error:
                     time.sleep(0.5)
             page.wait_for_selector("#terminal.-connected", timeout=30_000)
-            for _ in range(120):  # the app is up when its question box is drawn
-                if "Type your question" in screen_text(frames):
-                    break
-                time.sleep(0.5)
+            wait_for("Type your question", frames)  # the app is up: its question box
             page.focus(".xterm-helper-textarea")
             page.keyboard.type("What is a 287(g) agreement?")
             page.keyboard.press("Enter")
-            for _ in range(120):
-                if "Here is what the checked sources say." in screen_text(frames):
-                    break
-                time.sleep(0.5)
+            wait_for("Here is what the checked sources say.", frames)
             browser.close()
     finally:
         os.killpg(server.pid, signal.SIGTERM)  # the server and the app processes it started
