@@ -20,3 +20,8 @@ _SPANISH_WORDS = frozenset("""
 def looks_spanish(question: str) -> bool:
     """Written in Spanish: an opening question mark, or two common Spanish words."""
     return "¿" in question or sum(word in _SPANISH_WORDS for word in tokens(question)) >= 2
+
+
+def question_language(question: str) -> str:
+    """The language code whose stop words and stemmer a question's words get."""
+    return "es" if looks_spanish(question) else "en"
