@@ -50,11 +50,14 @@ FITTED = [q for q in [*QUESTIONS, *DEV_QUESTIONS, *REAL_QUESTIONS, *PACK_TUNE_QU
           if q.split == "tune"]
 MARGIN = 0.03
 
-# Measured once, on 2026-12-02, after the last fit (see the issue note), before the margin.
+# Measured once after a fit (see the issue notes), before the margin. The first three were
+# measured on 2026-12-02 and again on 2026-12-03 after the refit; the floors stay at the first.
 HOLDOUT_MEASURED = {
     "writer M": {"hit@1": 0.923, "hit@3": 0.978, "refusal": 0.935, "false_refusal": 0.011},
     "real": {"hit@1": 0.500, "hit@3": 0.750, "refusal": 0.526, "false_refusal": 0.075},
     "workshop pack": {"hit@1": 0.797, "hit@3": 0.826, "refusal": 0.300, "false_refusal": 0.029},
+    # Measured once, on 2026-12-03, after the fit with stemming and the per-folder features.
+    "real 2": {"hit@1": 0.714, "hit@3": 0.762, "refusal": 0.800, "false_refusal": 0.095},
 }
 
 
