@@ -105,6 +105,21 @@ def test_a_pack_without_asks_or_not_covered_list_is_weighed_on_its_text(tmp_path
     assert found["u-visa"]["sim_unit"] > 0.5 and found["u-visa"]["word_coverage"] > 0.5
 
 
+def test_each_unit_is_also_weighed_against_the_best_unit_of_its_own_folder(
+    tmp_path: Path,
+) -> None:
+    base, pack = _base_and_pack(tmp_path)
+    explainer = fake_explainer(base, tmp_path / "cache", pack)
+    found = _features(explainer, "what is a detainer request from ICE")
+    leader = max(found, key=lambda unit_id: found[unit_id]["sim_best"])
+    assert leader != "u-visa" and found["u-visa"]["behind_leader"] < 0
+    # The U visa is the best (and only) unit of its folder, by any similarity and by text.
+    assert found["u-visa"]["behind_folder_leader"] == 0
+    assert found["u-visa"]["text_behind_folder_leader"] == 0
+    assert found["u-visa"]["text_behind_leader"] < 0
+    assert found[leader]["behind_folder_leader"] == 0 and found[leader]["behind_leader"] == 0
+
+
 def test_a_long_question_is_judged_by_its_best_sentence() -> None:
     story = ("I came here ten years ago and I work at a farm near the lake. "
              "Yesterday my cousin called me. What is a detainer?")
@@ -218,6 +233,7 @@ def test_calibrate_fits_a_model_that_ranks_and_refuses(tmp_path: Path) -> None:
     path.write_text("".join(json.dumps(line | {"category": "c"}) + "\n" for line in lines))
     model = fit([QuestionSet(path, explainer)], false_refusal_target=0.0)
     assert model.fitted_on == ["questions.jsonl"]
+    assert fit([QuestionSet(path, explainer)], false_refusal_target=0.0) == model  # deterministic
     explainer.model = model
     explainer._answerer.model = model  # type: ignore[union-attr]
     assert explainer.ask("the request from ICE to keep a person in jail").excerpts[0].id == \

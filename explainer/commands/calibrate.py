@@ -7,6 +7,7 @@ are then asked of the bundled knowledge with that pack added.
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 from explainer.commands.loading import load_engine
@@ -22,6 +23,7 @@ SHIPPED = Path(__file__).resolve().parent.parent / "core" / "decision_model.json
 def run_calibrate(settings: Settings, specs: list[str], *, target: float | None,
                   out: Path | None) -> int:
     target = FALSE_REFUSAL_TARGET if target is None else target
+    started = time.monotonic()
     try:
         from explainer.core.fitting import QuestionSet, fit
     except ImportError as error:  # scikit-learn comes with the dev extra only
@@ -50,7 +52,7 @@ def run_calibrate(settings: Settings, specs: list[str], *, target: float | None,
     target_file = out or SHIPPED
     target_file.write_text(model.model_dump_json(indent=2) + "\n", encoding="utf-8")
     print_line(f"Wrote {target_file}: operating point {model.threshold:.4f} for a "
-               f"false-refusal target of {target:.3f}.")
+               f"false-refusal target of {target:.3f}, in {time.monotonic() - started:.0f} s.")
     for name, value in model.fit_report.items():
         print_line(f"  fitted questions, {name}: {value:.3f}")
     return EXIT_OK

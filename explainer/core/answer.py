@@ -23,11 +23,11 @@ from explainer.core.decision import Decision, DecisionModel, decide
 from explainer.core.encoder import Vectors
 from explainer.core.features import Candidate, candidates
 from explainer.core.intent import Intent
-from explainer.core.language import looks_spanish, quoting_language
+from explainer.core.language import looks_spanish, question_language, quoting_language
 from explainer.core.messages import message
 from explainer.core.models import Answer, ArticleUnit, DefinitionUnit, Excerpt, Reason
 from explainer.core.retrieve import AS_IS, Retriever, View, word_set
-from explainer.core.text import content_tokens, light_stem, tokens
+from explainer.core.text import content_tokens, stems, tokens
 
 LEGAL_HELP_ID = "legal-help"
 URGENT_ID = "if-this-is-happening-now"
@@ -60,8 +60,9 @@ def refusal(question: str, reason: Reason, language: str, see: Sequence[str] = (
                   message=message(key or reason, language), see=list(see), excerpts=[])
 
 
-def _phrases(matches: Sequence[AliasMatch]) -> list[frozenset[str]]:
-    return [frozenset(light_stem(word) for word in match.phrase) for match in matches]
+def _phrases(matches: Sequence[AliasMatch], language: str) -> list[frozenset[str]]:
+    """The stemmed words of each matched term, stemmed as the text they are compared with."""
+    return [frozenset(stems(match.phrase, language)) for match in matches]
 
 
 class Answerer:
@@ -96,8 +97,9 @@ class Answerer:
         matches = [m for m in found if not m.ambiguous]
         if len(matches) != 1:
             return None
-        named = _phrases(matches)[0]
-        others = {light_stem(word) for word in content_tokens(question)} - named
+        language = question_language(question)
+        named = _phrases(matches, language)[0]
+        others = set(stems(content_tokens(question, language), language)) - named
         return matches[0].definition_id if len(others) <= TERM_LOOKUP_OTHER_WORDS else None
 
     def answer(self, question: str, vectors: Vectors, intent: Intent,
@@ -154,10 +156,11 @@ class Answerer:
         if decision.rule != "term":
             return []
         leader = decision.ranked[0].candidate.unit.id
-        phrases = _phrases([m for m in matches if m.definition_id == leader])
+        named = [m for m in matches if m.definition_id == leader]
         return [s.candidate.unit.id for s in decision.ranked
                 if isinstance(s.candidate.unit, ArticleUnit)
-                and any(p <= self.retriever.words[s.candidate.unit.id] for p in phrases)]
+                and any(p <= self.retriever.words[s.candidate.unit.id]
+                        for p in _phrases(named, s.candidate.unit.language))]
 
     def _choose(self, decision: Decision, intent: Intent,
                 using_term: Sequence[str] = ()) -> list[DefinitionUnit | ArticleUnit]:
@@ -201,9 +204,9 @@ class Answerer:
         first by the sentences after it (a sentence that announces a topic is followed by what
         it announces), then before it; at most three whole, adjacent sentences."""
         scores = self.retriever.sentence_scores(unit, vectors)
-        phrases = _phrases(matches)
+        phrases = _phrases(matches, unit.language)
         for number, span in enumerate(unit.sentences):
-            sentence_words = word_set(unit.text[span.start : span.end])
+            sentence_words = word_set(unit.text[span.start : span.end], unit.language)
             if any(phrase <= sentence_words for phrase in phrases):
                 scores[number] += NAMED_SENTENCE_BONUS
         best = max(range(len(scores)), key=scores.__getitem__)

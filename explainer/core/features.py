@@ -29,6 +29,12 @@ FEATURES: tuple[str, ...] = (
     "has_asks",
     "sim_best",  # the best of those three
     "behind_leader",  # how far its best similarity is behind the best unit's (0 for the best)
+    # Per folder: a pack without asks has lower similarities than bundled units with asks, so
+    # each unit is also compared with the best unit of its own folder, and by its text alone
+    # (whole unit or best sentence, never asks) with the best text of any folder.
+    "behind_folder_leader",
+    "text_behind_folder_leader",
+    "text_behind_leader",
     "sim_not_covered",  # ... with the closest question its folder (or a later one) does not cover
     "has_not_covered",
     "not_covered_margin",  # sim_not_covered - sim_best, for a unit with asks (else 0)
@@ -67,6 +73,16 @@ def _inverse_ranks(scores: npt.NDArray[np.float32], positive_only: bool) -> npt.
     return ranks
 
 
+def _best_per_folder(scores: npt.NDArray[np.float32],
+                     packs: npt.NDArray[np.int64]) -> npt.NDArray[np.float32]:
+    """For each unit, the best score among the units of its folder."""
+    if not len(scores):
+        return scores
+    best = np.full(int(packs.max()) + 1, -np.inf, dtype=np.float32)
+    np.maximum.at(best, packs, scores)
+    return best[packs]
+
+
 def candidates(retriever: Retriever, question: str, similarities: Similarities,
                matches: Sequence[AliasMatch], intent: Intent, spanish: bool) -> list[Candidate]:
     """The units worth weighing: the best by similarity, by BM25, and every named term."""
@@ -78,8 +94,12 @@ def candidates(retriever: Retriever, question: str, similarities: Similarities,
     picked += [retriever.position[uid] for uid in named if uid in retriever.position]
     dense_rank = _inverse_ranks(best, positive_only=False)
     lexical_rank = _inverse_ranks(similarities.lexical, positive_only=True)
-    length = math.log1p(len(content_tokens(question)))
+    length = math.log1p(len(content_tokens(question, "es" if spanish else "en")))
     leader = float(best.max()) if len(best) else 0.0
+    text = np.maximum(similarities.unit, similarities.sentence)
+    folder_best = _best_per_folder(best, retriever.packs)
+    folder_text = _best_per_folder(text, retriever.packs)
+    text_leader = float(text.max()) if len(text) else 0.0
     found = []
     for position in dict.fromkeys(int(i) for i in picked):
         unit = retriever.units[position]
@@ -94,6 +114,9 @@ def candidates(retriever: Retriever, question: str, similarities: Similarities,
             similarities.has_asks[position],
             best[position],
             best[position] - leader,
+            best[position] - folder_best[position],
+            text[position] - folder_text[position],
+            text[position] - text_leader,
             similarities.not_covered[position],
             similarities.has_not_covered[position],
             margin * asks,

@@ -26,3 +26,8 @@ def quoting_language(question: str, interface: str) -> str:
     """The language excerpts are quoted in, where the knowledge holds a translation: Spanish
     for a question written in Spanish, else the interface's language."""
     return "es" if looks_spanish(question) else interface
+
+
+def question_language(question: str) -> str:
+    """The language code whose stop words and stemmer a question's words get."""
+    return "es" if looks_spanish(question) else "en"

@@ -23,8 +23,9 @@ from explainer.core.aliases import AliasMatcher
 from explainer.core.constants import CANDIDATES
 from explainer.core.encoder import Vectors
 from explainer.core.index import LoadedIndex
+from explainer.core.language import question_language
 from explainer.core.models import ArticleUnit, DefinitionUnit
-from explainer.core.text import light_stem, search_terms, tokens
+from explainer.core.text import search_terms, stems, tokens
 
 Floats = npt.NDArray[np.float32]
 
@@ -60,9 +61,9 @@ class Similarities:
         return np.maximum(np.maximum(self.unit, self.sentence), self.ask)
 
 
-def word_set(text: str) -> frozenset[str]:
-    """The lightly stemmed words of a text, for "does this text name that term?"."""
-    return frozenset(light_stem(word) for word in tokens(text))
+def word_set(text: str, language: str) -> frozenset[str]:
+    """The stemmed words of a text, for "does this text name that term?"."""
+    return frozenset(stems(tokens(text), language))
 
 
 def lexical_text(unit: DefinitionUnit | ArticleUnit, with_asks: bool = True) -> str:
@@ -95,7 +96,8 @@ class _Lexical:
 
     def __init__(self, units: Sequence[DefinitionUnit | ArticleUnit], with_asks: bool) -> None:
         self._bm25 = _bm25s().BM25(csc_backend="numpy")
-        corpus = [search_terms(lexical_text(unit, with_asks)) or [""] for unit in units]
+        corpus = [search_terms(lexical_text(unit, with_asks), unit.language) or [""]
+                  for unit in units]
         if corpus:
             self._bm25.index(corpus, show_progress=False)
         self._words = [frozenset(terms) for terms in corpus]
@@ -112,7 +114,7 @@ class _Lexical:
 
     def scores(self, question: str) -> tuple[Floats, Floats, Floats]:
         """BM25, word coverage and the rarest missing word, for every unit."""
-        terms = list(dict.fromkeys(search_terms(question)))
+        terms = list(dict.fromkeys(search_terms(question, question_language(question))))
         if not terms or not self._count:
             empty = np.zeros(self._count, dtype=np.float32)
             return empty, empty.copy(), empty.copy()
@@ -148,7 +150,7 @@ class Retriever:
                              if isinstance(unit, DefinitionUnit) and unit.translation_of}
         self.position = {unit.id: i for i, unit in enumerate(self.units)}
         # Stemmed words of each unit, to see which passages use an asked-about term.
-        self.words = {unit.id: word_set(unit.text) for unit in self.units}
+        self.words = {unit.id: word_set(unit.text, unit.language) for unit in self.units}
         self._vectors = loaded.vectors[searched]
         self._every_vector = loaded.vectors  # translations too: an excerpt's score is its own
         self._every_position = {unit.id: i for i, unit in enumerate(loaded.units)}
@@ -161,7 +163,8 @@ class Retriever:
         self._ask_vectors, self._ask_owner = self._asks_by_entry(loaded)
         self._has_asks = np.zeros(len(self.units), dtype=bool)
         self._has_asks[self._ask_owner] = True
-        self._packs = np.asarray([unit.pack for unit in self.units], dtype=np.int64)
+        # Each unit's folder (0: the first read): not-covered lists and features go by folder.
+        self.packs = np.asarray([unit.pack for unit in self.units], dtype=np.int64)
         self._not_covered_pack = np.asarray([q.pack for q in loaded.not_covered], dtype=np.int64)
         self._not_covered_texts = [q.text for q in loaded.not_covered]
         self._lexical = {True: _Lexical(self.units, with_asks=True)}
@@ -210,12 +213,12 @@ class Retriever:
         if not (view.not_covered and len(self._not_covered) and count):
             return np.zeros(count, np.float32), np.zeros(count, dtype=bool)
         scores = (self._not_covered @ queries.T).max(axis=1)
-        packs = int(max(self._packs.max(), self._not_covered_pack.max())) + 1
+        packs = int(max(self.packs.max(), self._not_covered_pack.max())) + 1
         by_pack = np.full(packs + 1, -np.inf, dtype=np.float32)
         np.maximum.at(by_pack, self._not_covered_pack, scores)
         # from_pack[p]: the best score among folders p, p+1, ...
         from_pack = np.maximum.accumulate(by_pack[::-1])[::-1]
-        applicable = from_pack[self._packs]
+        applicable = from_pack[self.packs]
         found = np.isfinite(applicable)
         return np.where(found, applicable, 0.0).astype(np.float32), found
 

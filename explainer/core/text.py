@@ -6,8 +6,13 @@ shown, so no terminal control sequence can reach a screen. Matching works on `no
 
 from __future__ import annotations
 
+import functools
 import re
+import threading
 import unicodedata
+from collections.abc import Iterable, Sequence
+
+import Stemmer
 
 # ESC-introduced sequences: CSI, OSC/DCS/SOS/PM/APC strings, and two-character escapes.
 _ESC_SEQUENCE = re.compile(
@@ -75,31 +80,56 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(normalize(text))
 
 
-STOPWORDS: frozenset[str] = frozenset(
-    """
-    a an and are as at be been but by can could do does did for from had has have how i if in into
-    is it its me my of on or our so that the their them then there these they this to was we were
-    what when where which who whom why will with would you your yours about any am s t
-    el la los las un una unos unas y o de del al en que es por para con se su sus lo le les mi me
-    como cual cuales donde cuando quien porque esta este esto eso son ser
-    """.split()
-)
+def _plain_words(words: Iterable[str]) -> frozenset[str]:
+    """Stop words spelled as `normalize` spells them (no accents), since tokens are."""
+    return frozenset(normalize(word) for word in words)
 
 
-def content_tokens(text: str) -> list[str]:
-    """Tokens without stop words: what lexical search and overlap scoring compare."""
-    return [t for t in tokens(text) if t not in STOPWORDS]
+# Stop words (bm25s's lists) and Snowball stemmers (PyStemmer) by knowledge language code.
+# English uses bm25s's longer list: it has the question words (what, how, can, my) that the
+# short one lacks and that say nothing about which passage answers. A language not listed here
+# is searched by its words as written.
+@functools.cache
+def stopwords(language: str) -> frozenset[str]:
+    # Imported here: bm25s brings scipy (0.4 s), which clean_text's callers never need.
+    import bm25s.stopwords
+
+    lists = {"en": bm25s.stopwords.STOPWORDS_EN_PLUS, "es": bm25s.stopwords.STOPWORDS_SPANISH}
+    return _plain_words(lists.get(language, ()))
 
 
-def light_stem(token: str) -> str:
-    """Fold simple English plurals ("agreements" -> "agreement") so lexical search is forgiving."""
-    if len(token) > 4 and token.endswith("ies"):
-        return token[:-3] + "y"
-    if len(token) > 3 and token.endswith("s") and not token.endswith(("ss", "us", "is")):
-        return token[:-1]
-    return token
+_SNOWBALL = {"en": "english", "es": "spanish"}
+# PyStemmer's stemmers keep a cache and are not safe to share between threads (the app loads
+# the engine in a worker thread), so each thread makes its own.
+_stemmers = threading.local()
 
 
-def search_terms(text: str) -> list[str]:
-    """Content tokens, lightly stemmed: the vocabulary of the lexical index."""
-    return [light_stem(t) for t in content_tokens(text)]
+def _stemmer(language: str) -> Stemmer.Stemmer | None:
+    algorithm = _SNOWBALL.get(language)
+    if algorithm is None:
+        return None
+    made: dict[str, Stemmer.Stemmer] = _stemmers.__dict__.setdefault("made", {})
+    if algorithm not in made:
+        made[algorithm] = Stemmer.Stemmer(algorithm)
+    return made[algorithm]
+
+
+def content_tokens(text: str, language: str) -> list[str]:
+    """Tokens without the language's stop words: what lexical search and overlap compare."""
+    stop = stopwords(language)
+    return [t for t in tokens(text) if t not in stop]
+
+
+def stems(words: Sequence[str], language: str) -> list[str]:
+    """Snowball stems ("agreements" -> "agreement", "acuerdos" -> "acuerd"); legal identifiers
+    such as 287(g) and i-247a come out as they went in."""
+    stemmer = _stemmer(language)
+    if stemmer is None:
+        return list(words)
+    stemmed: list[str] = stemmer.stemWords(words)
+    return stemmed
+
+
+def search_terms(text: str, language: str) -> list[str]:
+    """Content tokens, stemmed: the vocabulary of the lexical index."""
+    return stems(content_tokens(text, language), language)
