@@ -15,6 +15,7 @@ from explainer.core.encoder import HashingBackend
 from explainer.core.explainer import Explainer
 from explainer.core.index import IndexStore
 from explainer.core.knowledge import load_knowledge
+from explainer.core.language import question_language
 from explainer.core.retrieve import _Lexical, lexical_text
 from explainer.core.text import search_terms
 from explainer.settings import Settings
@@ -38,7 +39,8 @@ from explainer.settings import Settings
 from tests.helpers import settings_for
 units = load_knowledge(Settings().knowledge_folders()).vetted()
 reference = bm25s.BM25(csc_backend="scipy")
-reference.index([search_terms(lexical_text(u)) or [""] for u in units], show_progress=False)
+reference.index([search_terms(lexical_text(u), u.language) or [""] for u in units],
+                show_progress=False)
 for terms in json.loads(sys.stdin.read()):
     print(json.dumps(reference.get_scores(terms).tolist()))
 """
@@ -47,8 +49,8 @@ for terms in json.loads(sys.stdin.read()):
 def test_lexical_scores_equal_bm25s_with_scipy() -> None:
     lines = (ROOT / "tests" / "data" / "questions.jsonl").read_text(encoding="utf-8")
     questions = [json.loads(line)["question"] for line in lines.splitlines()]
-    questions = [q for q in questions if search_terms(q)]
-    terms = [list(dict.fromkeys(search_terms(q))) for q in questions]
+    questions = [q for q in questions if search_terms(q, question_language(q))]
+    terms = [list(dict.fromkeys(search_terms(q, question_language(q)))) for q in questions]
     result = subprocess.run([sys.executable, "-c", SCIPY_SCORES], input=json.dumps(terms),
                             cwd=ROOT, capture_output=True, text=True, timeout=300, check=True)
     expected = [np.asarray(json.loads(line), dtype=np.float32)
