@@ -387,6 +387,7 @@ async def test_each_term_gets_one_look_up_button_per_card(app: ExplainerApp) -> 
 
 async def test_colours_key_says_which_colours(app: ExplainerApp) -> None:
     async with app.run_test(size=(100, 40)) as pilot:
+        await app.workers.wait_for_complete()  # loading sets the status line too
         await pilot.press("f6")
         assert app.theme == "high-contrast"
         assert "high contrast" in text_of(app.query_one("#status", Static))
