@@ -124,6 +124,18 @@ EN: dict[str, str] = {
     "note_as_of": "As of {date}: ",
     "lang_en": "English",
     "lang_es": "Spanish",
+    # The app's status lines (its keys F4, F6, F7, F8)
+    "reading_aloud": "Reading the answer aloud. Press F4 again to stop.",
+    "read_aloud_done": "Finished reading.",
+    "read_aloud_no_sound": "Read aloud could not play sound on this computer.",
+    "read_aloud_off": "Read aloud is turned off on this computer.",
+    "handout_off": "Handouts are not saved on this shared computer, so nothing you ask stays here.",
+    "theme_now": "Colours: {name}. Press F6 for the next.",
+    "theme_default": "default",
+    "theme_high_contrast": "high contrast",
+    "theme_ansi": "your terminal's own colours",
+    "projector_on": "Projector layout on. Press F8 to turn it off.",
+    "projector_off": "Projector layout off.",
 }
 
 ES: dict[str, str] = {
@@ -239,6 +251,19 @@ ES: dict[str, str] = {
     "note_as_of": "Datos de {date}: ",
     "lang_en": "inglés",
     "lang_es": "español",
+    # The app's status lines (its keys F4, F6, F7, F8)
+    "reading_aloud": "Leyendo la respuesta en voz alta. Pulse F4 otra vez para parar.",
+    "read_aloud_done": "Terminó la lectura.",
+    "read_aloud_no_sound": "No se pudo leer en voz alta: esta computadora no tiene sonido.",
+    "read_aloud_off": "Leer en voz alta está apagado en esta computadora.",
+    "handout_off": ("Esta computadora es de uso público: no guarda hojas, y nada de lo que "
+                    "pregunte se queda aquí."),
+    "theme_now": "Colores: {name}. Pulse F6 para cambiar.",
+    "theme_default": "normales",
+    "theme_high_contrast": "alto contraste",
+    "theme_ansi": "los de su terminal",
+    "projector_on": "Vista de proyector encendida. Pulse F8 para apagarla.",
+    "projector_off": "Vista de proyector apagada.",
 }
 
 CATALOG: dict[str, dict[str, str]] = {"en": EN, "es": ES}

@@ -412,7 +412,6 @@ def fake_espeak(folder: Path, script: str, monkeypatch: pytest.MonkeyPatch) -> N
 
 async def test_read_aloud_says_it_is_reading_then_done(
         app: ExplainerApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from explainer.ui.strings import text
 
     fake_espeak(tmp_path / "bin", "cat > /dev/null; sleep 0.3", monkeypatch)
     async with app.run_test(size=(100, 40)) as pilot:
@@ -420,17 +419,16 @@ async def test_read_aloud_says_it_is_reading_then_done(
         await ask(app, pilot, "what is ICE?")
         status = app.query_one("#status", Static)
         await pilot.press("f4")
-        assert text_of(status) == text("reading_aloud")
+        assert text_of(status) == t("reading_aloud")
         for _ in range(100):
             await pilot.pause(0.1)
-            if text_of(status) != text("reading_aloud"):
+            if text_of(status) != t("reading_aloud"):
                 break
-        assert text_of(status) == text("read_aloud_done")
+        assert text_of(status) == t("read_aloud_done")
 
 
 async def test_read_aloud_says_when_there_is_no_sound(
         app: ExplainerApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from explainer.ui.strings import text
 
     fake_espeak(tmp_path / "bin", "cat > /dev/null; exit 1", monkeypatch)  # no audio device
     async with app.run_test(size=(100, 40)) as pilot:
@@ -440,9 +438,9 @@ async def test_read_aloud_says_when_there_is_no_sound(
         await pilot.press("f4")
         for _ in range(100):
             await pilot.pause(0.1)
-            if text_of(status) != text("reading_aloud"):
+            if text_of(status) != t("reading_aloud"):
                 break
-        assert text_of(status) == text("read_aloud_no_sound")
+        assert text_of(status) == t("read_aloud_no_sound")
 
 
 async def test_read_aloud_without_espeak_says_so_every_time(
@@ -459,6 +457,6 @@ async def test_read_aloud_without_espeak_says_so_every_time(
 
 
 def test_app_texts_exist_in_every_language() -> None:
-    from explainer.ui.strings import CATALOG, EN
+    from explainer.catalog import CATALOG, EN
 
     assert all(set(table) == set(EN) for table in CATALOG.values())

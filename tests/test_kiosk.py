@@ -17,7 +17,6 @@ from explainer.core.explainer import Explainer
 from explainer.kiosk_pin import MIN_ITERATIONS, PinGuard, PinHash, PinHashError, hash_pin
 from explainer.line_mode import Kiosk, LineMode
 from explainer.ui.kiosk import CountdownScreen, KioskApp, PinScreen, SplashScreen, run_kiosk
-from explainer.ui.strings import text
 from explainer.ui.widgets.answer_card import AnswerCard, QuestionCard
 from tests.helpers import fake_explainer, settings_for
 
@@ -132,9 +131,9 @@ async def test_read_aloud_and_handout_keys_say_they_are_off(app: KioskApp) -> No
         assert "f1" in shown and not shown & {"f4", "f7"}  # off here, so not offered
         status = app.query_one("#status", Static)
         await pilot.press("f4")
-        assert str(status.render()) == text("read_aloud_off")
+        assert str(status.render()) == t("read_aloud_off")
         await pilot.press("f7")
-        assert str(status.render()) == text("handout_off")
+        assert str(status.render()) == t("handout_off")
 
 
 async def test_typing_in_the_question_box_counts_as_activity(app: KioskApp,

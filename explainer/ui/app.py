@@ -24,7 +24,6 @@ from explainer.resources import assets
 from explainer.settings import Settings
 from explainer.ui.localize import localize_bindings
 from explainer.ui.messages import EngineFailed, EngineLoaded, OpenRequested, QuestionAnswered
-from explainer.ui.strings import text
 from explainer.ui.widgets.footer import WrappingFooter
 from explainer.ui.widgets.header import AppHeader
 from explainer.ui.widgets.suggestions import Suggestions
@@ -303,7 +302,7 @@ class ExplainerApp(App[None]):
         order = list(THEMES.values())
         self.theme = order[(order.index(self.theme) + 1) % len(order)] \
             if self.theme in order else order[0]
-        self._set_status(text("theme_now", name=text(THEME_NAMES[self.theme])))
+        self._set_status(t("theme_now", name=t(THEME_NAMES[self.theme])))
 
     def action_read_aloud(self) -> None:
         """Read the latest answer aloud; pressed again while reading, stop."""
@@ -311,7 +310,7 @@ class ExplainerApp(App[None]):
 
         allowed = self.settings.read_aloud
         if allowed is False or (allowed is None and self.settings.kiosk):
-            self._set_status(text("read_aloud_off"))
+            self._set_status(t("read_aloud_off"))
             return
         if self._reader is not None and self._reader.speaking:
             self._reader.stop()
@@ -326,7 +325,7 @@ class ExplainerApp(App[None]):
             return
         self._reader = self._reader or Reader()
         self._reader.start(speech_plan(self.answers[-1], binary))
-        self._set_status(text("reading_aloud"))
+        self._set_status(t("reading_aloud"))
         self.set_timer(0.5, self._check_reading)
 
     def _check_reading(self) -> None:
@@ -336,8 +335,8 @@ class ExplainerApp(App[None]):
             return
         if reader.speaking:
             self.set_timer(0.5, self._check_reading)
-        elif str(self.query_one("#status", Static).render()) == text("reading_aloud"):
-            self._set_status(text("read_aloud_no_sound" if reader.failed
+        elif str(self.query_one("#status", Static).render()) == t("reading_aloud"):
+            self._set_status(t("read_aloud_no_sound" if reader.failed
                                   else "read_aloud_done"))
 
     def action_handout(self) -> None:
@@ -364,9 +363,9 @@ class ExplainerApp(App[None]):
         if self.screen.has_class("projector"):
             self._theme_before_projector = self.theme
             self.theme = THEMES["high-contrast"]
-            self._set_status(text("projector_on"))
+            self._set_status(t("projector_on"))
         else:
             # Off again: back to the colours chosen before it was turned on.
             self.theme = self._theme_before_projector or THEMES[self.settings.theme]
-            self._set_status(text("projector_off"))
+            self._set_status(t("projector_off"))
 

@@ -22,7 +22,6 @@ from textual.widgets import Input, Static
 from explainer.catalog import t
 from explainer.ui.app import ExplainerApp, default_engine
 from explainer.ui.localize import localize_bindings
-from explainer.ui.strings import text
 
 if TYPE_CHECKING:
     from explainer.kiosk_pin import PinGuard
@@ -177,7 +176,7 @@ class KioskApp(ExplainerApp):
 
     def action_handout(self) -> None:
         """Never on a kiosk; say so rather than do nothing."""
-        self._set_status(text("handout_off"))
+        self._set_status(t("handout_off"))
 
     def action_admin_exit(self) -> None:
         if not isinstance(self.screen, PinScreen):
