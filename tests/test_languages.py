@@ -71,7 +71,7 @@ async def test_app_in_spanish(knowledge: Path, tmp_path: Path) -> None:
         await pilot.pause()
         card = app.query_one(AnswerCard)
         texts = [str(s.render()) for s in card.query(Static)]
-        assert texts[0] == "Explainer" and texts[-2] == "Es información, no asesoría legal."
+        assert texts[0] == "Explainer" and "Es información, no asesoría legal." in texts
         assert card.answer.excerpts[0].id == "287g-agreement"
         # Said before the quote, in Spanish: the excerpt itself stays in English.
         notice = texts.index("Este fragmento está en inglés.")

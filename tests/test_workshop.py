@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from explainer.core.explainer import Explainer
 from explainer.core.models import Answer, DefinitionUnit
@@ -101,20 +101,6 @@ def test_reader_runs_the_binary_without_a_shell(explainer: Explainer, tmp_path: 
     arguments = [line for line in spoken.splitlines() if line.startswith("-v")]
     assert arguments and set(arguments) == {"-v en-us --stdin"}  # the text went to stdin
     assert "ICE is the federal agency" in spoken
-
-
-async def test_read_aloud_without_espeak_says_so_once(knowledge: Path, tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("PATH", str(tmp_path))  # no espeak-ng here
-    app = fake_app(knowledge, tmp_path / "cache")
-    async with app.run_test(size=(100, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.press("f4")
-        status = app.query_one("#status", Static)
-        assert "espeak-ng" in str(status.render())
-        app.query_one("#status", Static).update("")
-        await pilot.press("f4")
-        assert str(status.render()) == ""
 
 
 async def test_save_handout_key_writes_into_the_out_folder(knowledge: Path,
