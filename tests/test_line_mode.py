@@ -133,7 +133,8 @@ def test_every_excerpt_is_numbered_and_its_note_comes_before_its_source(
 def test_spanish_line_mode_says_the_excerpt_is_in_english_first(explainer: Explainer) -> None:
     use_language("es")
     out = io.StringIO()
-    LineMode(explainer, io.StringIO("¿Qué es un acuerdo 287(g)?\n"), out).run()
+    # A question whose answer quotes the (English) article after the definition.
+    LineMode(explainer, io.StringIO("¿Qué dijo el sheriff sobre el acuerdo 287(g)?\n"), out).run()
     lines = out.getvalue().splitlines()
     heading = lines.index("Fragmento 2 de 2. De: Sheriffs sign agreements (test article), "
                           "párrafo 1")

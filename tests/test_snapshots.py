@@ -24,8 +24,8 @@ from tests.helpers import settings_for
 SIZE = (80, 24)
 
 
-def make_app(knowledge: Path, cache: Path, theme: str) -> ExplainerApp:
-    settings = settings_for(knowledge, cache).model_copy(update={"theme": theme,
+def make_app(knowledge: Path, cache: Path, theme: str, lang: str = "en") -> ExplainerApp:
+    settings = settings_for(knowledge, cache).model_copy(update={"theme": theme, "lang": lang,
                                                                  "animations": False})
     return ExplainerApp(settings, lambda s: Explainer(s, HashingBackend()))
 
@@ -130,8 +130,8 @@ def test_help(snap_compare: Any, knowledge: Path, tmp_path: Path) -> None:
 def test_spanish_answer(snap_compare: Any, knowledge: Path, tmp_path: Path) -> None:
     """The Spanish interface around an English excerpt: labels, footer and header in Spanish."""
     use_language("es")  # the conftest fixture puts English back after the test
-    assert snap_compare(make_app(knowledge, tmp_path / "c", "default"), terminal_size=SIZE,
-                        run_before=asking("¿Qué es un acuerdo 287(g)?"))
+    assert snap_compare(make_app(knowledge, tmp_path / "c", "default", "es"),
+                        terminal_size=SIZE, run_before=asking("¿Qué dijo el sheriff sobre el acuerdo 287(g)?"))
 
 
 def test_projector(snap_compare: Any, knowledge: Path, tmp_path: Path) -> None:
