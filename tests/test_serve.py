@@ -144,4 +144,3 @@ def test_browser_shows_the_app_and_an_answer(real_explainer: Explainer, real_cac
     shown = screen_text(frames)
     assert "Type your question" in shown, "the page never showed the app"
     assert "Here is what the checked sources say." in shown
-    assert "This is information, not legal advice." in shown
