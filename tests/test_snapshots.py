@@ -131,7 +131,8 @@ def test_spanish_answer(snap_compare: Any, knowledge: Path, tmp_path: Path) -> N
     """The Spanish interface around an English excerpt: labels, footer and header in Spanish."""
     use_language("es")  # the conftest fixture puts English back after the test
     assert snap_compare(make_app(knowledge, tmp_path / "c", "default", "es"),
-                        terminal_size=SIZE, run_before=asking("¿Qué dijo el sheriff sobre el acuerdo 287(g)?"))
+                        terminal_size=SIZE,
+                        run_before=asking("¿Qué dijo el sheriff sobre el acuerdo 287(g)?"))
 
 
 def test_projector(snap_compare: Any, knowledge: Path, tmp_path: Path) -> None:
