@@ -12,11 +12,12 @@ import pytest
 from pydantic import ValidationError
 
 from explainer.core.answer import Answerer
+from explainer.core.constants import LEAK_COSINE
 from explainer.core.decision import DecisionModel, shipped_model
 from explainer.core.evaluation import EvalQuestion, Outcome, format_reliability
 from explainer.core.explainer import Explainer
 from explainer.core.features import FEATURES, question_vectors_texts
-from explainer.core.fitting import QuestionSet, fit
+from explainer.core.fitting import VIEWS, QuestionSet, fit, gather
 from explainer.core.knowledge import KnowledgeError, load_knowledge
 from explainer.core.sentences import sentence_spans
 from tests.helpers import fake_explainer, write_knowledge
@@ -103,6 +104,29 @@ def test_a_pack_without_asks_or_not_covered_list_is_weighed_on_its_text(tmp_path
     found = _features(explainer, "is a U visa for victims of crimes who help the police")
     assert found["u-visa"]["has_asks"] == 0 and found["u-visa"]["sim_ask"] == 0
     assert found["u-visa"]["sim_unit"] > 0.5 and found["u-visa"]["word_coverage"] > 0.5
+
+
+def test_a_fitted_question_is_seen_without_the_asks_and_not_covered_questions_it_repeats(
+    tmp_path: Path,
+) -> None:
+    """A held-out question never has an ask or a not-covered question within LEAK_COSINE (such
+    questions are left out of its figures), so a fitted question is gathered the same way."""
+    with_ask = U_VISA.replace("    definition:", "    asks: [is there a visa for victims]\n"
+                              "    definition:")
+    base, pack = _base_and_pack(tmp_path)
+    (pack / "definitions" / "u-visa.yaml").write_text(textwrap.dedent(with_ask).lstrip())
+    explainer = fake_explainer(base, tmp_path / "cache", pack)
+    for question, unit_id, feature in [("is there a visa for victims", "u-visa", "sim_ask"),
+                                       ("how do I bake bread", "detainer", "sim_not_covered")]:
+        seen = _features(explainer, question)[unit_id]
+        assert seen[feature] == pytest.approx(1.0, abs=1e-5)
+        lines = [{"question": question, "expected": [], "category": "c"}]
+        rows = gather(explainer, [EvalQuestion.model_validate(line) for line in lines], "f")[0]
+        assert [row.view for row in rows] == list(VIEWS)
+        fitted = {c.unit.id: c.named()
+                  for c in explainer.candidates(question, VIEWS["as is"])[1]}[unit_id]
+        assert fitted[feature] < LEAK_COSINE
+        assert fitted["has_asks" if feature == "sim_ask" else "has_not_covered"] == 1
 
 
 def test_each_unit_is_also_weighed_against_the_best_unit_of_its_own_folder(
