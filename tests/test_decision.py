@@ -11,13 +11,14 @@ import numpy as np
 import pytest
 from pydantic import ValidationError
 
+from explainer.commands.calibrate import run_calibrate
 from explainer.core.answer import Answerer
 from explainer.core.constants import LEAK_COSINE
 from explainer.core.decision import DecisionModel, shipped_model
 from explainer.core.evaluation import EvalQuestion, Outcome, format_reliability
 from explainer.core.explainer import Explainer
 from explainer.core.features import FEATURES, question_vectors_texts
-from explainer.core.fitting import VIEWS, QuestionSet, fit, gather
+from explainer.core.fitting import VIEWS, QuestionSet, fit, gather, leave_one_out
 from explainer.core.knowledge import KnowledgeError, load_knowledge
 from explainer.core.sentences import sentence_spans
 from tests.helpers import fake_explainer, write_knowledge
@@ -236,23 +237,26 @@ def test_the_shipped_model_matches_the_features() -> None:
         DecisionModel.model_validate(broken)
 
 
+FIT_LINES = [
+    {"question": "what is a detainer", "expected": ["detainer"]},
+    {"question": "the request from ICE to keep a person in jail", "expected": ["detainer"]},
+    {"question": "can a jail keep someone for 48 hours", "expected": ["detainer"]},
+    {"question": "a signed deal between ICE and a local agency", "expected":
+        ["287g-agreement"]},
+    {"question": "what is a 287(g) agreement", "expected": ["287g-agreement"]},
+    {"question": "the federal agency that enforces immigration law", "expected": ["ice"]},
+    {"question": "critics say people faced only traffic charges", "expected":
+        ["test-article#p3"]},
+    {"question": "how do I bake bread", "expected": []},
+    {"question": "who won the football game", "expected": []},
+    {"question": "what is the weather tomorrow", "expected": []},
+    {"question": "best pizza in town", "expected": []},
+]
+
+
 def test_calibrate_fits_a_model_that_ranks_and_refuses(tmp_path: Path) -> None:
     explainer = fake_explainer(write_knowledge(tmp_path / "k"), tmp_path / "cache")
-    lines = [
-        {"question": "what is a detainer", "expected": ["detainer"]},
-        {"question": "the request from ICE to keep a person in jail", "expected": ["detainer"]},
-        {"question": "can a jail keep someone for 48 hours", "expected": ["detainer"]},
-        {"question": "a signed deal between ICE and a local agency", "expected":
-            ["287g-agreement"]},
-        {"question": "what is a 287(g) agreement", "expected": ["287g-agreement"]},
-        {"question": "the federal agency that enforces immigration law", "expected": ["ice"]},
-        {"question": "critics say people faced only traffic charges", "expected":
-            ["test-article#p3"]},
-        {"question": "how do I bake bread", "expected": []},
-        {"question": "who won the football game", "expected": []},
-        {"question": "what is the weather tomorrow", "expected": []},
-        {"question": "best pizza in town", "expected": []},
-    ]
+    lines = FIT_LINES
     path = tmp_path / "questions.jsonl"
     path.write_text("".join(json.dumps(line | {"category": "c"}) + "\n" for line in lines))
     model = fit([QuestionSet(path, explainer)], false_refusal_target=0.0)
@@ -280,3 +284,28 @@ def test_the_reliability_table_bins_predictions_against_what_was_answerable() ->
     assert rows[6].split() == ["0.8-1.0", "2", "0.875", "0.500"]
     assert rows[3].split() == ["0.2-0.4", "0", "-", "-"]
     assert np.isclose(float(rows[4].split()[2]), 0.5)
+
+
+def test_cross_validation_answers_each_file_with_a_model_fitted_on_the_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    explainer = fake_explainer(write_knowledge(tmp_path / "k"), tmp_path / "cache")
+    files = [tmp_path / "first.jsonl", tmp_path / "second.jsonl"]
+    for path, part in zip(files, (FIT_LINES[::2], FIT_LINES[1::2]), strict=True):
+        path.write_text("".join(json.dumps(line | {"category": "c"}) + "\n" for line in part))
+    sets = [QuestionSet(path, explainer) for path in files]
+    folds = list(leave_one_out(sets, false_refusal_target=0.0))
+    assert [(s.path.name, m.fitted_on) for s, m in folds] == [
+        ("first.jsonl", ["second.jsonl"]), ("second.jsonl", ["first.jsonl"])]
+    assert folds[0][1] == fit(sets[1:], false_refusal_target=0.0)
+    # The command prints each file's rates under the model fitted on the other one, writes no
+    # model, and leaves the engine deciding with the model it had.
+    monkeypatch.setattr("explainer.commands.calibrate.load_engine", lambda settings: explainer)
+    shipped = tmp_path / "model.json"
+    assert run_calibrate(explainer.settings, [str(path) for path in files], target=0.0,
+                         out=shipped, cross_validate=True) == 0
+    printed = capsys.readouterr().out
+    assert "first.jsonl: 6 questions, answered by a model fitted on second.jsonl" in printed
+    assert "second.jsonl: 5 questions, answered by a model fitted on first.jsonl" in printed
+    assert printed.count("Reliability") == 2 and not shipped.exists()
+    assert explainer.model is None and explainer.ask("what is a detainer").status == "answered"

@@ -143,6 +143,13 @@ class Explainer:
                                 key=lambda unit: unit.term.casefold())
         loaded.encoder.encode(["warm up"])  # the first encode is several times slower
 
+    def use_model(self, model: DecisionModel | None) -> None:
+        """Decide with `model` from now on (to measure a fit on files it was not fitted on);
+        None: the model that ships."""
+        self.model = model
+        if self._answerer is not None:
+            self._answerer.model = model
+
     # Answering -----------------------------------------------------------------------------
 
     def ask(self, question: str) -> Answer:

@@ -18,7 +18,7 @@ never used.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,14 +76,32 @@ class QuestionSet:
     engine: Explainer
 
 
-def fit(sets: Sequence[QuestionSet], false_refusal_target: float,
-        regularization: float = REGULARIZATION) -> DecisionModel:
-    rows: list[QuestionRows] = []
+def _gather_sets(sets: Sequence[QuestionSet]) -> list[list[QuestionRows]]:
+    """Each set's rows: its fitted (tune) questions in every view."""
+    gathered = []
     for question_set in sets:
         group = [q for q in load_questions(question_set.path) if not q.held_out]
-        for seen in gather(question_set.engine, group, question_set.path.name):
-            rows += seen
+        gathered.append([row for seen in gather(question_set.engine, group,
+                                                question_set.path.name) for row in seen])
+    return gathered
+
+
+def fit(sets: Sequence[QuestionSet], false_refusal_target: float,
+        regularization: float = REGULARIZATION) -> DecisionModel:
+    rows = [row for part in _gather_sets(sets) for row in part]
     return fit_rows(rows, false_refusal_target, [s.path.name for s in sets], regularization)
+
+
+def leave_one_out(sets: Sequence[QuestionSet], false_refusal_target: float,
+                  regularization: float = REGULARIZATION,
+                  ) -> Iterator[tuple[QuestionSet, DecisionModel]]:
+    """Each set, with a model fitted on all the other sets: how the fit holds on questions
+    written elsewhere (`explainer calibrate --cross-validate`)."""
+    gathered = _gather_sets(sets)
+    for number, left_out in enumerate(sets):
+        rows = [row for other, part in enumerate(gathered) if other != number for row in part]
+        names = [s.path.name for other, s in enumerate(sets) if other != number]
+        yield left_out, fit_rows(rows, false_refusal_target, names, regularization)
 
 
 def fit_rows(rows: Sequence[QuestionRows], false_refusal_target: float, fitted_on: list[str],
