@@ -149,15 +149,20 @@ async def test_choosing_a_suggestion_asks_it(app: ExplainerApp) -> None:
         assert app.focused is app.query_one("#question")
 
 
-async def test_question_asked_while_loading_waits_then_is_answered(knowledge: Path,
-                                                                 tmp_path: Path) -> None:
+def slow_app(knowledge: Path, tmp_path: Path) -> tuple[ExplainerApp, threading.Event]:
+    """An app whose engine keeps loading until the test sets the event."""
     release = threading.Event()
 
     def slow_engine(settings: Settings) -> Explainer:
         release.wait(10)
         return Explainer(settings, HashingBackend())
 
-    app = ExplainerApp(settings_for(knowledge, tmp_path / "cache"), slow_engine)
+    return ExplainerApp(settings_for(knowledge, tmp_path / "cache"), slow_engine), release
+
+
+async def test_question_asked_while_loading_waits_then_is_answered(knowledge: Path,
+                                                                 tmp_path: Path) -> None:
+    app, release = slow_app(knowledge, tmp_path)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press(*"what is ICE?", "enter")
         await pilot.pause()
@@ -168,6 +173,51 @@ async def test_question_asked_while_loading_waits_then_is_answered(knowledge: Pa
         await pilot.pause()
         assert app.query(AnswerCard)
         assert text_of(app.query_one("#status", Static)) == ""
+
+
+async def test_a_message_shown_while_loading_stays_when_loading_ends(knowledge: Path,
+                                                                   tmp_path: Path) -> None:
+    """F6 while the engine loads says which colours; the end of loading must not wipe it."""
+    app, release = slow_app(knowledge, tmp_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("f6")
+        said = text_of(app.query_one("#status", Static))
+        assert "high contrast" in said
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.engine is not None
+        assert text_of(app.query_one("#status", Static)) == said
+
+
+async def test_a_question_over_500_characters_stays_in_the_box_with_help(
+        app: ExplainerApp) -> None:
+    """A pasted story is not erased: it stays in the box to shorten, the card says what to do,
+    and the help is offered and in view."""
+    from textual.widgets import Button
+
+    story = " ".join(["They took my dad at work this morning and we do not know where he is."]
+                     * 8)
+    assert len(story) > 500
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        card = await ask(app, pilot, story)
+        box = app.query_one("#question", Input)
+        assert box.value == story and box.cursor_position == len(story)
+        assert text_of(card.query_one(".message", Static)).startswith(
+            "Your question is longer than 500 characters. Please make it shorter")
+        offered = [b for b in card.query(Button) if "see" in b.classes]
+        assert [getattr(b, "term_id", "") for b in offered] == ["if-this-is-happening-now",
+                                                                 "legal-help"]
+        await pilot.pause()
+        view = app.query_one("#conversation").region
+        assert all(view.contains_region(b.region) for b in offered), "help is out of view"
+        box.value = "They took my dad at work this morning. What can I do?"
+        await pilot.press("enter")  # shortened, it is asked and the box empties
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert box.value == ""
+        assert list(app.query(AnswerCard))[-1].answer.reason != "too_long"
 
 
 async def test_load_failure_is_a_plain_message(knowledge: Path, tmp_path: Path) -> None:
