@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import threading
 from pathlib import Path
@@ -450,6 +451,35 @@ async def test_projector_off_restores_the_colours_from_before(app: ExplainerApp)
         assert app.theme == "high-contrast" and app.screen.has_class("projector")
         await pilot.press("f8")
         assert app.theme == "textual-dark" and not app.screen.has_class("projector")
+
+
+async def test_in_a_browser_the_handout_is_a_download_not_a_file_on_the_server(
+        app: ExplainerApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`explainer serve`: F7 sends the handout to the browser (Textual's deliver_text) and
+    saves nothing in the folder the server was started from."""
+    sent: list[tuple[str, dict[str, object]]] = []
+
+    def deliver_text(self: ExplainerApp, file: io.StringIO, **options: object) -> str:
+        sent.append((file.read(), options))
+        return "key"
+
+    monkeypatch.setattr(ExplainerApp, "is_web", property(lambda self: True))
+    monkeypatch.setattr(ExplainerApp, "deliver_text", deliver_text)
+    server = tmp_path / "server"
+    server.mkdir()
+    monkeypatch.chdir(server)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await ask(app, pilot, "what is ICE?")
+        await pilot.press("f7")
+        status = text_of(app.query_one("#status", Static))
+    [(page, options)] = sent
+    name = str(options["save_filename"])
+    assert name.startswith("explainer-handout-") and name.endswith(".html")
+    assert options["mime_type"] == "text/html"
+    assert "what is ICE?" in page and "ICE is the federal agency" in page
+    assert status == t("handout_sent", file=name)
+    assert list(server.iterdir()) == []
 
 
 def fake_espeak(folder: Path, script: str, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -372,6 +372,9 @@ class ExplainerApp(App[None]):
         if not self.answers or self.engine is None:
             self._set_status(t("handout_empty"))
             return
+        if self.is_web:
+            self._send_handout(self.engine)
+            return
         folder = self.settings.out_dir or Path.cwd()
         try:
             paths = save_handout(self.answers, self.engine.legal_help(), folder,
@@ -380,6 +383,22 @@ class ExplainerApp(App[None]):
             self._set_status(t("handout_failed", reason=error.strerror or str(error)))
             return
         self._set_status(t("handout_saved", files=", ".join(str(p) for p in paths)))
+
+    def _send_handout(self, engine: Explainer) -> None:
+        """In a browser (explainer serve) the handout goes to the browser as a download: in
+        the server's folder it would reach whoever runs the server, not the person asking.
+        One web page, as a browser opens only one download window per key press."""
+        import datetime as dt
+        import io
+
+        from explainer.handout import handout_html, handout_stem
+
+        made = dt.datetime.now()
+        name = f"{handout_stem(made)}.html"
+        page = handout_html(self.answers, engine.legal_help(), made, current_language())
+        self.deliver_text(io.StringIO(page), save_filename=name, mime_type="text/html",
+                          encoding="utf-8", name="handout")
+        self._set_status(t("handout_sent", file=name))
 
     def action_projector(self) -> None:
         """A layout for a projector: high contrast, roomier, bolder."""
