@@ -6,6 +6,7 @@ import io
 import os
 import threading
 from pathlib import Path
+from typing import cast
 
 import pytest
 from textual.color import Color
@@ -434,6 +435,33 @@ async def test_each_term_gets_one_look_up_button_per_card(app: ExplainerApp) -> 
         shown = {e.id for e in card.answer.excerpts if e.kind == "definition"}
         assert offered and len(offered) == len(set(offered))
         assert not shown & set(offered)
+
+
+async def test_each_quote_is_marked_once(app: ExplainerApp,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The card finds the terms in each quote and its view shows them: one pass, not two."""
+    from explainer.ui.safe_text import TermMarker
+
+    marked: list[str] = []
+    mark = TermMarker.mark
+
+    def counting(self: TermMarker, text: str, skip: str | None = None) -> tuple[Content,
+                                                                               list[str]]:
+        marked.append(text)
+        return mark(self, text, skip)
+
+    monkeypatch.setattr(TermMarker, "mark", counting)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        card = await ask(app, pilot, "What is a 287(g) agreement?")
+        quotes = [excerpt.text for excerpt in card.answer.excerpts]
+        assert len(quotes) == 2  # the definition and the article's passage
+        assert sorted(marked) == sorted(quotes)
+        underlined = [span for quote in card.query(".quote").results(Static)
+                      for span in cast(Content, quote.render()).spans
+                      if "underline" in str(span.style)]
+        assert underlined  # the marks are still shown, and offered as buttons
+        assert any(getattr(b, "term_id", "") == "ice" for b in card.query(".term"))
 
 
 async def test_colours_key_says_which_colours(app: ExplainerApp) -> None:
