@@ -1,4 +1,4 @@
-"""`explainer --plain` on a pseudo-terminal, typed at as a person would (for readline tests)."""
+"""`explainer` as a separate process: on a pseudo-terminal, typed at as a person would."""
 
 from __future__ import annotations
 
@@ -20,6 +20,11 @@ SCRIPT = (
 LEFT, UP = "\x1b[D", "\x1b[A"
 
 
+def explainer_script(argv: list[str], setup: str = "") -> str:
+    """Python code that runs `explainer ARGV` with the fake encoder, after `setup`."""
+    return SCRIPT.format(setup=setup, argv=argv)
+
+
 def environment(tmp_path: Path, **extra: str) -> dict[str, str]:
     """A clean environment: its own cache and home, no settings file, a plain terminal."""
     return {"EXPLAINER_CACHE_DIR": str(tmp_path / "cache"), "EXPLAINER_INCLUDE_BUNDLED": "false",
@@ -33,7 +38,7 @@ class Terminal:
     def __init__(self, argv: list[str], env: dict[str, str], setup: str = "",
                  cwd: Path | None = None) -> None:
         self._shown = io.StringIO()
-        self.child = pexpect.spawn(sys.executable, ["-c", SCRIPT.format(setup=setup, argv=argv)],
+        self.child = pexpect.spawn(sys.executable, ["-c", explainer_script(argv, setup)],
                                    env=env, cwd=str(cwd) if cwd else None, encoding="utf-8",
                                    codec_errors="replace", timeout=120, dimensions=(24, 100))
         self.child.logfile_read = self._shown

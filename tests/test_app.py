@@ -77,15 +77,22 @@ async def test_no_answer_card_is_calm_and_shows_legal_help(app: ExplainerApp) ->
         assert texts[-1] == "This is information, not legal advice."
 
 
+async def open_cited_article(app: ExplainerApp,
+                             pilot: object) -> tuple[ArticleScreen, ExcerptView]:
+    """Ask a question the article answers, then press its excerpt's "Open source"."""
+    card = await ask(app, pilot, "how many counties have agreements now, seven?")
+    view = next(v for v in card.query(ExcerptView) if v.excerpt.kind == "article")
+    view.query_one(".open-source").press()  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    screen = app.screen
+    assert isinstance(screen, ArticleScreen)
+    return screen, view
+
+
 async def test_open_source_highlights_the_cited_passage(app: ExplainerApp) -> None:
     async with app.run_test(size=(100, 40)) as pilot:
         await app.workers.wait_for_complete()
-        card = await ask(app, pilot, "how many counties have agreements now, seven?")
-        view = next(v for v in card.query(ExcerptView) if v.excerpt.kind == "article")
-        view.query_one(".open-source").press()  # type: ignore[attr-defined]
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ArticleScreen)
+        screen, view = await open_cited_article(app, pilot)
         cited = screen.query_one(f"#p{view.excerpt.id.split('#p')[1]}", Static)
         assert "cited" in cited.classes
         content = cited.render()
@@ -332,12 +339,7 @@ async def test_a_focused_scrolling_area_draws_text_normally(app: ExplainerApp) -
     """Focus on the article must not turn its text into boxes, nor hide the cited sentence."""
     async with app.run_test(size=(100, 40)) as pilot:
         await app.workers.wait_for_complete()
-        card = await ask(app, pilot, "how many counties have agreements now, seven?")
-        view = next(v for v in card.query(ExcerptView) if v.excerpt.kind == "article")
-        view.query_one(".open-source").press()  # type: ignore[attr-defined]
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ArticleScreen)
+        screen, view = await open_cited_article(app, pilot)
         assert app.focused is screen.query_one("#article")
         number = view.excerpt.id.split("#p")[1]
         others = [s for s in screen.query(".paragraph").results(Static)
@@ -518,37 +520,34 @@ def fake_espeak(folder: Path, script: str, monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ['PATH']}")  # found first
 
 
+async def read_aloud_until_it_ends(app: ExplainerApp, pilot: object) -> tuple[str, str]:
+    """Ask, press F4, and wait for the reading to end: the status at once, then at the end."""
+    await app.workers.wait_for_complete()
+    await ask(app, pilot, "what is ICE?")
+    status = app.query_one("#status", Static)
+    await pilot.press("f4")  # type: ignore[attr-defined]
+    first = text_of(status)
+    for _ in range(100):
+        await pilot.pause(0.1)  # type: ignore[attr-defined]
+        if text_of(status) != t("reading_aloud"):
+            break
+    return first, text_of(status)
+
+
 async def test_read_aloud_says_it_is_reading_then_done(
         app: ExplainerApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-
     fake_espeak(tmp_path / "bin", "cat > /dev/null; sleep 0.3", monkeypatch)
     async with app.run_test(size=(100, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await ask(app, pilot, "what is ICE?")
-        status = app.query_one("#status", Static)
-        await pilot.press("f4")
-        assert text_of(status) == t("reading_aloud")
-        for _ in range(100):
-            await pilot.pause(0.1)
-            if text_of(status) != t("reading_aloud"):
-                break
-        assert text_of(status) == t("read_aloud_done")
+        said = await read_aloud_until_it_ends(app, pilot)
+    assert said == (t("reading_aloud"), t("read_aloud_done"))
 
 
 async def test_read_aloud_says_when_there_is_no_sound(
         app: ExplainerApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-
     fake_espeak(tmp_path / "bin", "cat > /dev/null; exit 1", monkeypatch)  # no audio device
     async with app.run_test(size=(100, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await ask(app, pilot, "what is ICE?")
-        status = app.query_one("#status", Static)
-        await pilot.press("f4")
-        for _ in range(100):
-            await pilot.pause(0.1)
-            if text_of(status) != t("reading_aloud"):
-                break
-        assert text_of(status) == t("read_aloud_no_sound")
+        said = await read_aloud_until_it_ends(app, pilot)
+    assert said[1] == t("read_aloud_no_sound")
 
 
 async def test_read_aloud_without_espeak_says_so_every_time(

@@ -13,7 +13,7 @@ import pytest
 from explainer.core.explainer import Explainer
 from explainer.core.messages import use_language
 from explainer.line_mode import LineMode
-from tests.terminal import LEFT, UP, Terminal, environment
+from tests.terminal import LEFT, UP, Terminal, environment, explainer_script
 
 TRANSCRIPT = Path(__file__).parent / "data" / "line_mode_transcript.txt"
 SESSION = (
@@ -68,18 +68,10 @@ def test_every_answer_ends_with_the_disclaimer_and_dates(explainer: Explainer) -
 
 
 def test_plain_flag_when_piped_prints_no_library_output(knowledge: Path, tmp_path: Path) -> None:
-    script = (
-        "import sys\n"
-        "from explainer.core import explainer as e\n"
-        "from explainer.core.encoder import HashingBackend\n"
-        "e.MiniLMBackend = HashingBackend\n"
-        "from explainer.cli import main\n"
-        f"raise SystemExit(main(['--knowledge', {str(knowledge)!r}, '--plain']))\n"
-    )
-    env = {"EXPLAINER_CACHE_DIR": str(tmp_path / "cache"), "EXPLAINER_INCLUDE_BUNDLED": "false",
-           "EXPLAINER_CONFIG": "/dev/null", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    script = explainer_script(["--knowledge", str(knowledge), "--plain"])
     result = subprocess.run([sys.executable, "-c", script], input="what is ICE?\nquit\n",
-                            capture_output=True, text=True, env=env, timeout=120, check=False)
+                            capture_output=True, text=True, env=environment(tmp_path),
+                            timeout=120, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     assert result.stdout.splitlines()[0] == "Getting ready..."
