@@ -100,9 +100,12 @@ APP = """
 import time, json, asyncio, sys
 t0 = time.perf_counter()
 from explainer.settings import Settings
+from explainer.core import prefetch
+settings = Settings()
+prefetch.start(settings.index_folder())  # as `explainer` does before it opens the app (cli.py)
 from explainer.ui.app import ExplainerApp
 async def main():
-    app = ExplainerApp(Settings())
+    app = ExplainerApp(settings)
     async with app.run_test(size=(80, 24)) as pilot:
         ready = time.perf_counter() - t0
         app.query_one("#question").value = "what is a 287(g) agreement?"

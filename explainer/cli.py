@@ -148,6 +148,10 @@ def _run(argv: Sequence[str] | None) -> int:
               f"{', '.join(offered_languages())}.", file=sys.stderr)
         return EXIT_USAGE
     use_language(settings.lang)
+    if args.command in (None, "ask"):
+        from explainer.core import prefetch
+
+        prefetch.start(settings.index_folder())  # the encoder opens while the rest is imported
     if args.command == "ask":
         from explainer.commands.ask import run_ask
 

@@ -37,7 +37,8 @@ from pathlib import Path
 import numpy as np
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from explainer.core.encoder import EmbeddingBackend, QueryEncoder, Vectors
+from explainer.core import prefetch
+from explainer.core.encoder import EmbeddingBackend, MiniLMBackend, QueryEncoder, Vectors
 from explainer.core.models import ArticleUnit, DefinitionUnit, NotCoveredQuestion, Unit
 from explainer.core.text import clean_line
 
@@ -115,12 +116,7 @@ def _versions() -> dict[str, str]:
     return found
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+_sha256 = prefetch.sha256
 
 
 def _link_or_copy(source: Path, target: Path) -> None:
@@ -285,7 +281,7 @@ class IndexStore:
         with `wait=False` the index comes back at once and its encoder raises IndexProblem on
         first use if its files do not match."""
         build, manifest = self._matching_manifest(backend)
-        encoder = _OpeningEncoder(partial(_open_encoder, backend, build, manifest))
+        encoder = _OpeningEncoder(partial(_early_or_open_encoder, backend, build, manifest))
         checked = self._checked(backend, build, manifest, encoder_files=False)
         if wait:
             encoder.wait()
@@ -345,6 +341,19 @@ def _verify(build: Path, name: str, expected: str) -> None:
         raise IndexProblem(f"the index file {name} is missing")
     if _sha256(path) != expected:
         raise IndexProblem(f"the index file {name} is damaged (checksum mismatch)")
+
+
+def _early_or_open_encoder(backend: EmbeddingBackend, build: Path,
+                           manifest: Manifest) -> QueryEncoder:
+    """The encoder `prefetch` checked against these same checksums and opened early, for the
+    bundled model; else check and open it now."""
+    if isinstance(backend, MiniLMBackend):
+        digests = {name: digest for name, digest in manifest.files.items()
+                   if name not in _DATA_FILES}
+        early: QueryEncoder | None = prefetch.take(build, digests)
+        if early is not None:
+            return early
+    return _open_encoder(backend, build, manifest)
 
 
 def _open_encoder(backend: EmbeddingBackend, build: Path, manifest: Manifest) -> QueryEncoder:
