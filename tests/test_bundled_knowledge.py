@@ -233,7 +233,7 @@ def test_as_of_is_the_date_of_the_facts_not_of_the_review() -> None:
 
 # Entries whose newest fact is truly over a year old on 2026-12-03 (knowledge/README.md): the
 # 2023 penalty law, which no dated source has confirmed since, and the CIS count of April 2025.
-STALE_ON_PURPOSE = {"misdemeanor", "center-for-immigration-studies"}
+STALE_ON_PURPOSE = {"misdemeanor", "center-for-immigration-studies"}  # and misdemeanor.es
 
 
 def test_knowledge_check_is_clean_apart_from_facts_over_a_year_old() -> None:

@@ -77,3 +77,14 @@ def test_a_slur_alias_is_never_shown() -> None:
     assert "illegals" in unit.aliases
     shown = " ".join(line.text for line in render_definition(unit, today=dt.date(2026, 12, 3)))
     assert "illegal" not in shown.casefold().replace("illegally", "")
+
+
+def test_each_spanish_name_of_a_crime_level_is_said_with_its_level() -> None:
+    # Review row: "delito grave" (a felony) and "falta menor" (not a crime) led to the English
+    # misdemeanor entry, which never says which level each Spanish name is.
+    assert "misdemeanor" in sure("que es un delito grave en minnesota")
+    spanish = next(u for u in UNITS if u.id == "misdemeanor.es")
+    assert "delito grave (felony)" in spanish.text
+    assert "falta menor (petty misdemeanor) no es un delito" in " ".join(spanish.text.split())
+    english = next(u for u in UNITS if u.id == "misdemeanor")
+    assert not {"delito grave", "falta menor"} & set(english.aliases)
