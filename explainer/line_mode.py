@@ -185,12 +185,17 @@ class LineMode:
         if unit is None:
             self.say(t("line_no_term", term=clean_line(wanted)))
             return
-        titles = {term.id: term.term for term in self.engine.glossary()}
-        self.say("", definition_text(unit, titles, width=None), "")
+        # The card and the names of its related terms in the reader's language, where the
+        # knowledge holds them in it.
+        language = current_language()
+        shown = self.engine.translation(unit.entry, language)
+        card = shown if isinstance(shown, DefinitionUnit) else unit
+        titles = {term.entry: term.term for term in self.engine.glossary(language)}
+        self.say("", definition_text(card, titles, width=None), "")
 
     def _find_term(self, wanted: str) -> DefinitionUnit | None:
         key = normalize(wanted).strip(" .!?\"'")
-        for unit in self.engine.glossary():
+        for unit in [*self.engine.glossary(), *self.engine.glossary(current_language())]:
             names = [unit.id, unit.term, unit.term.split(" (")[0], *unit.aliases]
             if key in {normalize(name) for name in names}:
                 return unit

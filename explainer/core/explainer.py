@@ -17,6 +17,7 @@ from explainer.core.features import Candidate, question_vectors_texts
 from explainer.core.index import BuildProgress, IndexProblem, IndexStore, LoadedIndex, Manifest
 from explainer.core.intent import Intent, asks_about_privacy, read_intent, small_talk
 from explainer.core.knowledge import KnowledgeError, fingerprint, load_knowledge
+from explainer.core.messages import current_language
 from explainer.core.models import Answer, ArticleUnit, DefinitionUnit, NotCoveredQuestion
 from explainer.core.retrieve import AS_IS, Retriever, View
 from explainer.core.text import clean_line, normalize
@@ -266,7 +267,9 @@ class Explainer:
         return [u for u in self._units() if isinstance(u, ArticleUnit)
                 and u.article_id == article_id]
 
-    def legal_help(self, language: str = "en") -> DefinitionUnit | None:
-        found = self.translation(LEGAL_HELP_ID, language)
+    def legal_help(self, language: str | None = None) -> DefinitionUnit | None:
+        """The free legal help card, in `language` (default: the interface's) where the
+        knowledge holds that translation: a handout in Spanish gets the Spanish card."""
+        found = self.translation(LEGAL_HELP_ID, language or current_language())
         return found if isinstance(found, DefinitionUnit) else None
 

@@ -267,7 +267,8 @@ class ExplainerApp(App[None]):
         from explainer.ui.screens.article import ArticleScreen
         from explainer.ui.screens.definition import DefinitionScreen
 
-        unit = self.engine.unit(unit_id)
+        # A term in the reader's language where the knowledge holds it in that language.
+        unit = self.engine.translation(unit_id, current_language())
         if unit is None:
             return
         if isinstance(unit, ArticleUnit):
@@ -275,7 +276,7 @@ class ExplainerApp(App[None]):
             self.push_screen(ArticleScreen(self.engine.article(unit.article_id), unit_id, span,
                                            self.marker))
         else:
-            terms = {u.id: u.term for u in self.engine.glossary()}
+            terms = {u.entry: u.term for u in self.engine.glossary(current_language())}
             self.push_screen(DefinitionScreen(unit, self.marker, terms))
 
     def _cited_span(self, unit_id: str) -> tuple[int, int] | None:
