@@ -13,6 +13,7 @@ import datetime as dt
 import json
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -21,6 +22,7 @@ import time
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -98,9 +100,12 @@ APP = """
 import time, json, asyncio, sys
 t0 = time.perf_counter()
 from explainer.settings import Settings
+from explainer.core import prefetch
+settings = Settings()
+prefetch.start(settings.index_folder())  # as `explainer` does before it opens the app (cli.py)
 from explainer.ui.app import ExplainerApp
 async def main():
-    app = ExplainerApp(Settings())
+    app = ExplainerApp(settings)
     async with app.run_test(size=(80, 24)) as pilot:
         ready = time.perf_counter() - t0
         app.query_one("#question").value = "what is a 287(g) agreement?"
@@ -171,11 +176,41 @@ def _median_wall(code: str, settings: Settings, stdin: str, repeat: int) -> floa
     return statistics.median(_wall(code, settings, stdin)[0] for _ in range(repeat))
 
 
-def bench(settings: Settings, *, rounds: int = 20, repeat: int = 3, soak: int = 0,
-          large: bool = False, out: Callable[[str], None] = print) -> list[Row]:
-    """Every figure beside its floor (or target) from this same run, medians of `repeat`."""
-    from explainer.core.explainer import Explainer
+# A Textual app with nothing but an input box: the floor for "accepts typing after launch".
+APP_FLOOR = """
+import time, json, asyncio, sys
+t0 = time.perf_counter()
+from textual.app import App
+from textual.widgets import Input
+class Bare(App[None]):
+    def compose(self):
+        yield Input(id="question")
+async def main():
+    async with Bare().run_test(size=(80, 24)):
+        print(json.dumps({"typing": time.perf_counter() - t0}), file=sys.stderr)
+asyncio.run(main())
+"""
 
+PARTS = ("cold", "app", "warm", "memory", "rebuild", "build", "search")
+# Seconds each part took on the 2-core machine with load 7-9 (2026-12-03), for --help.
+PART_SECONDS = {"cold": 40, "app": 25, "warm": 15, "memory": 10, "rebuild": 25, "build": 600,
+                "search": 10}
+
+
+def parse_parts(text: str) -> list[str]:
+    """`--only cold,app`: the parts in the order given; raises ValueError on an unknown one."""
+    chosen = [part.strip() for part in text.split(",") if part.strip()]
+    unknown = [part for part in chosen if part not in PARTS]
+    if unknown or not chosen:
+        raise ValueError(f"unknown part {', '.join(unknown) or '(none)'}: "
+                         f"choose from {', '.join(PARTS)}")
+    return list(dict.fromkeys(chosen))
+
+
+def bench(settings: Settings, *, rounds: int = 20, repeat: int = 3, soak: int = 0,
+          large: bool = False, parts: Sequence[str] = PARTS,
+          out: Callable[[str], None] = print) -> list[Row]:
+    """Every figure beside its floor (or target) from this same run, medians of `repeat`."""
     rows: list[Row] = []
 
     def measured(new: list[Row]) -> None:
@@ -184,62 +219,115 @@ def bench(settings: Settings, *, rounds: int = 20, repeat: int = 3, soak: int = 
         for row in new:
             out("  " + " | ".join(part for part in row if part))
 
-    first = QUESTIONS[0] + "\n"
-    floor_once = FLOOR.replace("ROUNDS", "0")
-    out("Measuring start-up (new processes)...")
-    cold = _median_wall(ASK_PROCESS, settings, first, repeat)
-    cold_floor = _median_wall(floor_once, settings, first, repeat)
-    start = [_subprocess_json(STARTUP, settings) for _ in range(repeat)]
-    app = [_subprocess_json(APP, settings) for _ in range(repeat)]
+    runs: dict[str, Callable[[], list[Row]]] = {
+        "cold": partial(_cold_rows, settings, repeat),
+        "app": partial(_app_rows, settings, repeat),
+        "warm": partial(_warm_rows, settings, rounds),
+        "memory": partial(_memory_rows, settings, repeat),
+        "rebuild": partial(_rebuild_rows, settings, repeat),
+        "build": partial(_build_rows, large),
+        "search": _search_rows,
+    }
+    for part in parts:
+        out(f"Measuring {part}...")
+        start = time.perf_counter()
+        measured(runs[part]())
+        out(f"  ({part} took {time.perf_counter() - start:.0f} s)")
+    if soak:
+        out(f"Soak: {soak} questions in one process...")
+        measured(_soak(_loaded_engine(settings), soak))
+    return rows
 
-    def median(figures: list[dict[str, float]], key: str) -> float:
-        return statistics.median(f[key] for f in figures)
 
-    typing, shown = median(app, "typing"), median(app, "answer")
-    measured([_row("cold process, one answer (`ask --json`)", _ms(cold), _ms(cold_floor),
-                   _ratio(cold, cold_floor)),
-              _row("imports (core)", _ms(median(start, "imports"))),
-              _row("index and model load", _ms(median(start, "load"))),
-              _row("first answer after load", _ms(median(start, "first"))),
-              _row("app accepts typing after launch", _ms(typing), "target " + _ms(APP_TARGET),
-                   _ratio(typing, APP_TARGET)),
-              _row("app shows the first answer after launch", _ms(shown),
-                   "target " + _ms(APP_TARGET), _ratio(shown, APP_TARGET))])
+def _loaded_engine(settings: Settings) -> object:
+    from explainer.core.explainer import Explainer
 
-    out("Measuring warm answers, memory and the floor...")
     engine = Explainer(settings)
     engine.load()
     for question in QUESTIONS:
         engine.ask(question)
+    return engine
+
+
+def _median(figures: list[dict[str, float]], key: str) -> float:
+    return statistics.median(f[key] for f in figures)
+
+
+def _cold_rows(settings: Settings, repeat: int) -> list[Row]:
+    first = QUESTIONS[0] + "\n"
+    floor_once = FLOOR.replace("ROUNDS", "0")
+    # Ours and the floor take turns, so a change in the machine's load hits both alike.
+    cold, cold_floor = [], []
+    for _ in range(repeat):
+        cold.append(_wall(ASK_PROCESS, settings, first)[0])
+        cold_floor.append(_wall(floor_once, settings, first)[0])
+    ours, floor = statistics.median(cold), statistics.median(cold_floor)
+    start = [_subprocess_json(STARTUP, settings) for _ in range(repeat)]
+    return [_row("cold process, one answer (`ask --json`)", _ms(ours), _ms(floor),
+                 _ratio(ours, floor)),
+            _row("imports (core)", _ms(_median(start, "imports"))),
+            _row("index and model load", _ms(_median(start, "load"))),
+            _row("first answer after load", _ms(_median(start, "first")))]
+
+
+def _app_rows(settings: Settings, repeat: int) -> list[Row]:
+    app, bare = [], []
+    for _ in range(repeat):
+        app.append(_subprocess_json(APP, settings))
+        bare.append(_subprocess_json(APP_FLOOR, settings))
+    typing, shown = _median(app, "typing"), _median(app, "answer")
+    floor = _median(bare, "typing")
+    return [_row("app accepts typing after launch", _ms(typing),
+                 f"{_ms(floor)} (a bare Textual app)", _ratio(typing, floor)),
+            _row("app shows the first answer after launch", _ms(shown),
+                 "target " + _ms(APP_TARGET), _ratio(shown, APP_TARGET))]
+
+
+def _warm_rows(settings: Settings, rounds: int) -> list[Row]:
+    engine: Any = _loaded_engine(settings)
     samples = [s for q in QUESTIONS for s in _timed(partial(engine.ask, q), rounds)]
     p50, p95 = _percentiles(samples)
     everything = "\n".join(QUESTIONS) + "\n"
     floor = _subprocess_json(FLOOR.replace("ROUNDS", str(rounds)), settings, everything)
-    ours = _subprocess_json(ASK_PROCESS, settings, everything)
-    measured([_row("warm answer p50", _ms(p50), _ms(floor["p50"]), _ratio(p50, floor["p50"])),
-              _row("warm answer p95", _ms(p95), _ms(floor["p95"]), _ratio(p95, floor["p95"])),
-              _row("peak memory, a process answering 10 questions",
-                   f"{int(ours['rss']) // 1024} MB", f"{int(floor['rss']) // 1024} MB",
-                   _ratio(ours["rss"], floor["rss"]))])
+    return [_row("warm answer p50", _ms(p50), _ms(floor["p50"]), _ratio(p50, floor["p50"])),
+            _row("warm answer p95", _ms(p95), _ms(floor["p95"]), _ratio(p95, floor["p95"]))]
 
-    if soak:
-        out(f"Soak: {soak} questions in one process...")
-        measured(_soak(engine, soak))
 
-    out("Measuring index builds...")
-    measured(_build_rows(large))
+def _memory_rows(settings: Settings, repeat: int) -> list[Row]:
+    everything = "\n".join(QUESTIONS) + "\n"
+    ours = statistics.median(_subprocess_json(ASK_PROCESS, settings, everything)["rss"]
+                             for _ in range(repeat))
+    floor = statistics.median(
+        _subprocess_json(FLOOR.replace("ROUNDS", "0"), settings, everything)["rss"]
+        for _ in range(repeat))
+    return [_row("peak memory, a process answering 10 questions", f"{int(ours) // 1024} MB",
+                 f"{int(floor) // 1024} MB", _ratio(ours, floor))]
 
-    out("Measuring search on synthetic vectors...")
-    measured(_search_rows())
-    return rows
+
+def _rebuild_rows(settings: Settings, repeat: int) -> list[Row]:
+    """`explainer index build` in a new process when nothing is new to embed: a copy of the
+    current index in a temporary cache folder, built again `repeat` times."""
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Settings(cache_dir=Path(folder))
+        shutil.copytree(settings.index_folder(), copy.index_folder())
+        environment = {**os.environ, "EXPLAINER_CACHE_DIR": folder}
+        command = [sys.executable, "-m", "explainer", "index", "build"]
+        samples = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            subprocess.run(command, check=True, capture_output=True, env=environment,
+                           timeout=1200)
+            samples.append(time.perf_counter() - start)
+    again = statistics.median(samples)
+    return [_row("build again, nothing new to embed (`index build`, new process)",
+                 f"{again:.2f} s", f"target {REBUILD_TARGET:.1f} s",
+                 _ratio(again, REBUILD_TARGET))]
 
 
 def _build_rows(large: bool) -> list[Row]:
-    full, again, raw = _bundled_build_seconds()
+    full, raw = _bundled_build_seconds()
     rows = [_row("build, bundled knowledge (all texts embedded)", f"{full:.1f} s",
-                 f"{raw:.1f} s raw encoding", _ratio(full, raw)),
-            _row("build again, nothing new to embed", f"{again:.2f} s",
-                 f"target {REBUILD_TARGET:.1f} s", _ratio(again, REBUILD_TARGET))]
+                 f"{raw:.1f} s raw encoding", _ratio(full, raw))]
     for size in ([1000, 10000] if large else [1000]):
         rows.append(_row(f"build, synthetic {size} passages", f"{_build_seconds(size):.1f} s"))
     return rows
@@ -263,9 +351,9 @@ def _soak(engine: object, count: int) -> list[Row]:
             _row("soak: p50 of questions 1000-2000 / last 1000", f"{_ms(first)} / {_ms(last)}")]
 
 
-def _bundled_build_seconds() -> tuple[float, float, float]:
-    """A full build of the bundled knowledge, the same build again with nothing new, and the
-    floor: the model alone encoding the same texts (loaded beforehand, one call, batches of 32)."""
+def _bundled_build_seconds() -> tuple[float, float]:
+    """A full build of the bundled knowledge and the floor: the model alone encoding the same
+    texts (loaded beforehand, one call, batches of 32)."""
     from explainer.core.encoder import MiniLMBackend
     from explainer.core.explainer import Explainer
     from explainer.core.index import ask_texts, embedding_text, sentence_texts
@@ -274,7 +362,6 @@ def _bundled_build_seconds() -> tuple[float, float, float]:
     with tempfile.TemporaryDirectory() as folder:
         settings = Settings(cache_dir=Path(folder) / "cache", include_bundled=True)
         full = _timed(Explainer(settings).build_index, 1)[0]
-        again = _timed(Explainer(settings).build_index, 1)[0]
     knowledge = load_knowledge(Settings(include_bundled=True).knowledge_folders())
     units = knowledge.vetted()
     texts = [embedding_text(u) for u in units] + sentence_texts(units) + ask_texts(units)
@@ -282,7 +369,7 @@ def _bundled_build_seconds() -> tuple[float, float, float]:
     model = MiniLMBackend()._sentence_transformer()
     raw = _timed(partial(model.encode, texts, batch_size=32, normalize_embeddings=True,
                          show_progress_bar=False, convert_to_numpy=True), 1)[0]
-    return full, again, raw
+    return full, raw
 
 
 def _build_seconds(synthetic: int) -> float:

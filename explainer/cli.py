@@ -30,6 +30,8 @@ from explainer.commands.output import (
 
 LANGUAGES = {"en": "English", "es": "Spanish, español"}
 LANG_METAVAR = "{" + ",".join(LANGUAGES) + "}"
+# The parts of `explainer bench` (explainer.bench.PARTS; named here so --help imports nothing).
+BENCH_PARTS = ("cold", "app", "warm", "memory", "rebuild", "build", "search")
 LANG_HELP = ("language of the interface text: "
              + ", ".join(f"{code} ({name})" for code, name in LANGUAGES.items())
              + "; default en. Knowledge stays in its own language.")
@@ -83,6 +85,11 @@ def _parser() -> argparse.ArgumentParser:
     benchmark = commands.add_parser("bench", help="print speed and memory figures")
     benchmark.add_argument("--soak", type=int, default=0, metavar="N",
                            help="also ask N questions in one process (e.g. 10000)")
+    benchmark.add_argument("--only", default=",".join(BENCH_PARTS), metavar="PARTS",
+                           help="the parts to run, separated by commas: "
+                           + ", ".join(BENCH_PARTS) + " (default: all)")
+    benchmark.add_argument("--repeat", type=int, default=3, metavar="N",
+                           help="new-process figures are the median of N runs (default 3)")
     benchmark.add_argument("--large", action="store_true",
                            help="also build a 10k-passage pack (takes minutes)")
     kiosk = commands.add_parser("kiosk", help="kiosk administration")
@@ -144,6 +151,10 @@ def _run(argv: Sequence[str] | None) -> int:
               f"{', '.join(offered_languages())}.", file=sys.stderr)
         return EXIT_USAGE
     use_language(settings.lang)
+    if args.command in (None, "ask"):
+        from explainer.core import prefetch
+
+        prefetch.start(settings.index_folder())  # the encoder opens while the rest is imported
     if args.command == "ask":
         from explainer.commands.ask import run_ask
 
@@ -157,13 +168,18 @@ def _run(argv: Sequence[str] | None) -> int:
 
         return run_build(settings, only_if_changed=args.if_changed)
     if args.command == "bench":
-        from explainer.bench import bench, table
+        from explainer.bench import bench, parse_parts, table
         from explainer.commands.loading import load_engine
 
+        try:
+            parts = parse_parts(args.only)
+        except ValueError as error:
+            print(f"explainer: {error}", file=sys.stderr)
+            return EXIT_USAGE
         if load_engine(settings) is None:  # build the index first, with progress
             return EXIT_BROKEN
-        rows = bench(settings, soak=args.soak, large=args.large,
-                     out=lambda text: print(text, file=sys.stderr))
+        rows = bench(settings, soak=args.soak, large=args.large, parts=parts,
+                     repeat=max(args.repeat, 1), out=lambda text: print(text, file=sys.stderr))
         print_line(table(rows))
         return EXIT_OK
     if args.command == "serve":

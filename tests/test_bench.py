@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from explainer.bench import _ratio, _row, _search_rows, _synthetic_pack, table
+import pytest
+
+from explainer.bench import PARTS, _ratio, _row, _search_rows, _synthetic_pack, parse_parts, table
+from explainer.cli import BENCH_PARTS, main
 from explainer.core.knowledge import load_knowledge
 
 
@@ -28,3 +31,20 @@ def test_each_figure_is_printed_beside_its_floor_and_ratio() -> None:
     rows = [_row("warm answer p50", "3.0 ms", "2.4 ms", _ratio(0.003, 0.0024))]
     assert table(rows).splitlines()[-1] == "| warm answer p50 | 3.0 ms | 2.4 ms | 1.25x |"
     assert _ratio(1.0, 0.0) == ""
+
+
+def test_parts_are_chosen_by_name_in_the_order_given() -> None:
+    assert parse_parts("rebuild, cold,rebuild") == ["rebuild", "cold"]
+    with pytest.raises(ValueError, match="unknown part colde"):
+        parse_parts("colde,app")
+    with pytest.raises(ValueError):
+        parse_parts(" , ")
+
+
+def test_the_command_line_names_every_part() -> None:
+    assert BENCH_PARTS == PARTS
+
+
+def test_an_unknown_part_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["bench", "--only", "nothing"]) == 2
+    assert "choose from cold, app" in capsys.readouterr().err

@@ -60,12 +60,17 @@ def _features(explainer: Explainer, question: str) -> dict[str, dict[str, float]
     return {c.unit.id: c.named() for c in explainer.candidates(question)[1]}
 
 
+def _pack_features(tmp_path: Path, question: str) -> tuple[Explainer, dict[str, dict[str, float]]]:
+    """The base-and-pack engine, and the features it weighs for `question`."""
+    base, pack = _base_and_pack(tmp_path)
+    explainer = fake_explainer(base, tmp_path / "cache", pack)
+    return explainer, _features(explainer, question)
+
+
 def test_an_earlier_folders_not_covered_list_never_weighs_against_a_later_folders_unit(
     tmp_path: Path,
 ) -> None:
-    base, pack = _base_and_pack(tmp_path)
-    explainer = fake_explainer(base, tmp_path / "cache", pack)
-    found = _features(explainer, "can a crime victim get a visa to stay")
+    explainer, found = _pack_features(tmp_path, "can a crime victim get a visa to stay")
     assert found["u-visa"]["has_not_covered"] == 0 and found["u-visa"]["sim_not_covered"] == 0
     assert found["detainer"]["has_not_covered"] == 1
     assert found["detainer"]["sim_not_covered"] == pytest.approx(1.0, abs=1e-5)
@@ -100,9 +105,7 @@ def test_an_ask_in_a_later_folder_replaces_an_earlier_not_covered_question(
 
 
 def test_a_pack_without_asks_or_not_covered_list_is_weighed_on_its_text(tmp_path: Path) -> None:
-    base, pack = _base_and_pack(tmp_path)
-    explainer = fake_explainer(base, tmp_path / "cache", pack)
-    found = _features(explainer, "is a U visa for victims of crimes who help the police")
+    _, found = _pack_features(tmp_path, "is a U visa for victims of crimes who help the police")
     assert found["u-visa"]["has_asks"] == 0 and found["u-visa"]["sim_ask"] == 0
     assert found["u-visa"]["sim_unit"] > 0.5 and found["u-visa"]["word_coverage"] > 0.5
 
@@ -133,9 +136,7 @@ def test_a_fitted_question_is_seen_without_the_asks_and_not_covered_questions_it
 def test_each_unit_is_also_weighed_against_the_best_unit_of_its_own_folder(
     tmp_path: Path,
 ) -> None:
-    base, pack = _base_and_pack(tmp_path)
-    explainer = fake_explainer(base, tmp_path / "cache", pack)
-    found = _features(explainer, "what is a detainer request from ICE")
+    _, found = _pack_features(tmp_path, "what is a detainer request from ICE")
     leader = max(found, key=lambda unit_id: found[unit_id]["sim_best"])
     assert leader != "u-visa" and found["u-visa"]["behind_leader"] < 0
     # The U visa is the best (and only) unit of its folder, by any similarity and by text.

@@ -73,6 +73,14 @@ def test_no_answer(snap_compare: Any, knowledge: Path, tmp_path: Path) -> None:
                         run_before=asking("How do I bake bread?"))
 
 
+def test_question_too_long(snap_compare: Any, knowledge: Path, tmp_path: Path) -> None:
+    """A pasted story over 500 characters stays in the box; what to do and the help are in view."""
+    story = " ".join(["They took my dad at work this morning and we do not know where he is."]
+                     * 8)
+    assert snap_compare(make_app(knowledge, tmp_path / "c", "default"), terminal_size=SIZE,
+                        run_before=asking(story))
+
+
 @pytest.mark.parametrize("theme", ["default", "high-contrast"])
 def test_glossary(snap_compare: Any, knowledge: Path, tmp_path: Path, theme: str) -> None:
     """F2: every checked term, with the filter box focused."""

@@ -7,13 +7,24 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import numpy as np
+import pytest
 
+from explainer.core import prefetch
 from explainer.core.encoder import HashingBackend
 from explainer.core.explainer import Explainer
-from explainer.core.index import IndexStore
+from explainer.core.index import (
+    CURRENT_FILE,
+    MANIFEST_FILE,
+    NOT_COVERED_FILE,
+    UNITS_FILE,
+    VECTORS_FILE,
+    IndexProblem,
+    IndexStore,
+)
 from explainer.core.knowledge import load_knowledge
 from explainer.core.language import question_language
 from explainer.core.retrieve import _Lexical, lexical_text
@@ -140,3 +151,93 @@ def test_answering_uses_one_blas_thread_whatever_was_imported_first() -> None:
                                 env=environment, capture_output=True, text=True, timeout=120,
                                 check=True)
         assert result.stdout.strip() == "[1]", order
+
+
+class _WatchedBackend(_BackendWithFile):
+    """Records which thread opens the encoder, and how often."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.opened_in: list[str] = []
+
+    def load_query_encoder(self, folder: Path) -> HashingBackend:
+        self.opened_in.append(threading.current_thread().name)
+        return self
+
+
+def test_the_encoder_is_checked_and_opened_beside_the_rest_of_the_load(
+        knowledge: Path, tmp_path: Path) -> None:
+    backend = _WatchedBackend()
+    Explainer(settings_for(knowledge, tmp_path / "cache"), backend).load()  # builds, opens
+    engine = Explainer(settings_for(knowledge, tmp_path / "cache"), backend)
+    engine.load()
+    assert backend.opened_in[-1] == "explainer-encoder" != threading.main_thread().name
+    assert engine.ask("what is a 287(g) agreement?").status == "answered"
+
+
+def test_a_damaged_encoder_file_is_never_opened(knowledge: Path, tmp_path: Path) -> None:
+    backend = _WatchedBackend()
+    Explainer(settings_for(knowledge, tmp_path / "cache"), backend).load()
+    opened = len(backend.opened_in)
+    store = IndexStore(tmp_path / "cache" / "index")
+    (store.load(backend).folder / "encoder.bin").write_bytes(b"crafted" * 1000)
+    assert len(backend.opened_in) == opened + 1
+    with pytest.raises(IndexProblem, match=r"encoder\.bin is damaged"):
+        store.load(backend)
+    loaded = store.load(backend, wait=False)  # comes back at once; the encoder says no
+    with pytest.raises(IndexProblem, match=r"encoder\.bin is damaged"):
+        loaded.encoder.encode(["a question"])
+    assert len(backend.opened_in) == opened + 1
+    engine = Explainer(settings_for(knowledge, tmp_path / "cache"), backend)
+    engine.load()  # the damaged index is rebuilt with a new encoder file, never opened as it was
+    assert engine.warnings == ["The index will be rebuilt: the index file encoder.bin is "
+                               "damaged (checksum mismatch)."]
+    assert backend.exported == 2
+
+
+def test_a_rebuild_that_links_the_encoder_does_not_open_it(knowledge: Path,
+                                                           tmp_path: Path) -> None:
+    backend = _WatchedBackend()
+    engine = Explainer(settings_for(knowledge, tmp_path / "cache"), backend)
+    engine.build_index()  # a new encoder file: opened at once, so a bad export fails the build
+    assert len(backend.opened_in) == 1
+    engine.build_index()  # the same file, linked: checked while reused, opened by a question
+    assert len(backend.opened_in) == 1 and backend.exported == 1
+    assert engine.ask("what is a 287(g) agreement?").status == "answered"
+    assert len(backend.opened_in) == 2
+
+
+def _build_with_encoder_file(folder: Path, content: bytes) -> tuple[Path, dict[str, str]]:
+    folder.mkdir(parents=True)
+    (folder / "encoder.bin").write_bytes(content)
+    digests = {"encoder.bin": hashlib.sha256(content).hexdigest()}
+    files = {**digests, "units.json": "0" * 64}  # data files are the normal load's to check
+    (folder / "manifest.json").write_text(json.dumps({"files": files}))
+    return folder, digests
+
+
+def test_the_early_encoder_is_given_only_for_the_same_build_and_checksums(
+        tmp_path: Path) -> None:
+    build, digests = _build_with_encoder_file(tmp_path / "b", b"weights" * 1000)
+    opened: list[Path] = []
+
+    def opener(folder: Path) -> HashingBackend:
+        opened.append(folder)
+        return HashingBackend()
+
+    assert isinstance(prefetch.Prefetched(build, opener).encoder(build, digests), HashingBackend)
+    assert prefetch.Prefetched(build, opener).encoder(tmp_path / "other", digests) is None
+    assert prefetch.Prefetched(build, opener).encoder(build, {"encoder.bin": "0" * 64}) is None
+    (build / "encoder.bin").write_bytes(b"crafted" * 1000)
+    assert prefetch.Prefetched(build, opener).encoder(build, digests) is None
+    assert opened == [build] * 3  # never the damaged file
+
+
+def test_prefetch_names_the_index_files_as_the_index_does() -> None:
+    assert (prefetch.CURRENT_FILE, prefetch.MANIFEST_FILE) == (CURRENT_FILE, MANIFEST_FILE)
+    assert set(prefetch.DATA_FILES) == {UNITS_FILE, VECTORS_FILE, NOT_COVERED_FILE}
+
+
+def test_prefetch_without_an_index_does_nothing(tmp_path: Path) -> None:
+    prefetch.start(tmp_path / "index")
+    assert prefetch.take(tmp_path / "index" / "builds" / "x", {}) is None

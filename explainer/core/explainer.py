@@ -17,6 +17,7 @@ from explainer.core.features import Candidate, question_vectors_texts
 from explainer.core.index import BuildProgress, IndexProblem, IndexStore, LoadedIndex, Manifest
 from explainer.core.intent import Intent, asks_about_privacy, read_intent, small_talk
 from explainer.core.knowledge import KnowledgeError, fingerprint, load_knowledge
+from explainer.core.messages import current_language
 from explainer.core.models import Answer, ArticleUnit, DefinitionUnit, NotCoveredQuestion
 from explainer.core.retrieve import AS_IS, Retriever, View
 from explainer.core.text import clean_line, normalize
@@ -68,9 +69,9 @@ class Explainer:
         """
         with self._lock:
             if self._answerer is None:
-                self._open(self._choose_index())
+                self._choose_index()
 
-    def _choose_index(self) -> LoadedIndex:
+    def _choose_index(self) -> None:
         folders = self.settings.knowledge_folders()
         try:
             wanted = fingerprint(folders)
@@ -79,13 +80,16 @@ class Explainer:
         manifest = self.store.current_manifest()
         if manifest is not None and manifest.knowledge_sha256 == wanted:
             try:
-                return self.store.load(self.backend)
+                # The encoder opens in a thread while the retriever is built (index.py).
+                self._open(self.store.load(self.backend, wait=False))
+                return
             except IndexProblem as problem:
                 self.warnings.append(f"The index will be rebuilt: {problem}.")
         try:
             knowledge = load_knowledge(folders)
         except KnowledgeError as error:
-            return self._fall_back(error)
+            self._open(self._fall_back(error))
+            return
         if not self.allow_build:
             raise ExplainerError(
                 "The search index is missing or out of date. Build it first with: "
@@ -93,7 +97,7 @@ class Explainer:
             )
         self._build(knowledge.vetted(), wanted, knowledge.not_covered)
         try:
-            return self.store.load(self.backend)
+            self._open(self.store.load(self.backend))
         except IndexProblem as problem:
             raise ExplainerError(f"The new index could not be opened: {problem}.") from None
 
@@ -124,24 +128,30 @@ class Explainer:
                                     not_covered)
 
     def build_index(self) -> Manifest:
-        """Validate the knowledge and build a new index now (raises KnowledgeError)."""
+        """Validate the knowledge and build a new index now (raises KnowledgeError); it is
+        opened now or by the next question."""
         folders = self.settings.knowledge_folders()
         knowledge = load_knowledge(folders)
         manifest = self._build(knowledge.vetted(), fingerprint(folders), knowledge.not_covered)
         with self._lock:
-            self._answerer = None
-            self._open(self.store.load(self.backend))
+            self._answerer = self._loaded = None
+            # A new encoder is opened now, so a file onnxruntime cannot read fails the build.
+            # A reused one was checked and linked from the last build moments ago: the next
+            # question loads (and checks) the index, and `index build` ends sooner.
+            if self.store.encoder_exported:
+                self._open(self.store.load(self.backend))
         return manifest
 
     def _open(self, loaded: LoadedIndex) -> None:
+        """Answer from `loaded` (raises IndexProblem if its encoder did not open)."""
         one_blas_thread()
         retriever = Retriever(loaded)
-        self._loaded = loaded
-        self._answerer = Answerer(retriever, self.model, self.settings.max_excerpts)
+        answerer = Answerer(retriever, self.model, self.settings.max_excerpts)
         definitions = [u for u in loaded.units if isinstance(u, DefinitionUnit)]
-        self._glossary = sorted((u for u in definitions if u.translation_of is None),
-                                key=lambda unit: unit.term.casefold())
-        loaded.encoder.encode(["warm up"])  # the first encode is several times slower
+        glossary = sorted((u for u in definitions if u.translation_of is None),
+                          key=lambda unit: unit.term.casefold())
+        loaded.wait_for_encoder()  # checked, opened and warmed up in its thread meanwhile
+        self._loaded, self._answerer, self._glossary = loaded, answerer, glossary
 
     def use_model(self, model: DecisionModel | None) -> None:
         """Decide with `model` from now on (to measure a fit on files it was not fitted on);
@@ -264,7 +274,9 @@ class Explainer:
         return [u for u in self._units() if isinstance(u, ArticleUnit)
                 and u.article_id == article_id]
 
-    def legal_help(self, language: str = "en") -> DefinitionUnit | None:
-        found = self.translation(LEGAL_HELP_ID, language)
+    def legal_help(self, language: str | None = None) -> DefinitionUnit | None:
+        """The free legal help card, in `language` (default: the interface's) where the
+        knowledge holds that translation: a handout in Spanish gets the Spanish card."""
+        found = self.translation(LEGAL_HELP_ID, language or current_language())
         return found if isinstance(found, DefinitionUnit) else None
 

@@ -12,7 +12,8 @@ Layout under the index folder:
 
 A build is written into a temporary folder and only then named in current.json, so a failed or
 interrupted build leaves the previous one answering. Nothing is ever unpickled; files are loaded
-only after their SHA-256 matches the manifest this program wrote. The vectors are a plain .npy
+only after their SHA-256 matches the manifest this program wrote (at every load: the 90 MB
+encoder is checked and opened in a thread while the rest loads). The vectors are a plain .npy
 matrix, not a faiss index: answering compares with every row in numpy, so faiss (0.1-0.2 s to
 import, a second copy of every vector) is never loaded.
 """
@@ -25,16 +26,19 @@ import json
 import os
 import shutil
 import tempfile
+import threading
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from importlib import metadata
 from pathlib import Path
 
 import numpy as np
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from explainer.core.encoder import EmbeddingBackend, QueryEncoder, Vectors
+from explainer.core import prefetch
+from explainer.core.encoder import EmbeddingBackend, MiniLMBackend, QueryEncoder, Vectors
 from explainer.core.models import ArticleUnit, DefinitionUnit, NotCoveredQuestion, Unit
 from explainer.core.text import clean_line
 
@@ -80,6 +84,11 @@ class LoadedIndex:
     encoder: QueryEncoder
     folder: Path
 
+    def wait_for_encoder(self) -> None:
+        """Block until the encoder is checked and open; raises IndexProblem if it is not."""
+        if isinstance(self.encoder, _OpeningEncoder):
+            self.encoder.wait()
+
 
 def embedding_text(unit: DefinitionUnit | ArticleUnit) -> str:
     """What the model reads: a definition with its term and aliases, a paragraph as it is."""
@@ -107,12 +116,7 @@ def _versions() -> dict[str, str]:
     return found
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+_sha256 = prefetch.sha256
 
 
 def _link_or_copy(source: Path, target: Path) -> None:
@@ -153,6 +157,7 @@ class IndexStore:
         self.folder = folder
         self.builds = folder / "builds"
         self.last_summary: BuildSummary | None = None
+        self.encoder_exported = False  # the last build wrote new encoder files (not linked)
 
     def current_manifest(self) -> Manifest | None:
         """The manifest of the build in use, or None if there is none or it is unreadable."""
@@ -252,7 +257,9 @@ class IndexStore:
             if known:
                 for name in known:
                     _link_or_copy(previous.folder / name, staging / name)
+                self.encoder_exported = False
                 return dict(known)
+        self.encoder_exported = True
         if progress:
             progress("Preparing the question encoder", 0, 1)
         with warnings.catch_warnings():
@@ -267,18 +274,22 @@ class IndexStore:
             if old.name != keep and not old.name.startswith(".building-"):
                 shutil.rmtree(old, ignore_errors=True)
 
-    def load(self, backend: EmbeddingBackend) -> LoadedIndex:
-        """Load the build in use after checking it belongs to this model and is intact."""
-        checked = self._checked(backend)
-        try:
-            encoder = backend.load_query_encoder(checked.folder)
-        except Exception as error:
-            raise IndexProblem(f"the question encoder could not be loaded ({error})") from None
+    def load(self, backend: EmbeddingBackend, *, wait: bool = True) -> LoadedIndex:
+        """Load the build in use after checking it belongs to this model and is intact.
+
+        The encoder files are checked and opened in a thread meanwhile (see _OpeningEncoder);
+        with `wait=False` the index comes back at once and its encoder raises IndexProblem on
+        first use if its files do not match."""
+        build, manifest = self._matching_manifest(backend)
+        encoder = _OpeningEncoder(partial(_early_or_open_encoder, backend, build, manifest))
+        checked = self._checked(backend, build, manifest, encoder_files=False)
+        if wait:
+            encoder.wait()
         return LoadedIndex(checked.manifest, checked.units, checked.vectors,
                            checked.sentences, checked.asks, checked.refused,
                            checked.not_covered, encoder, checked.folder)
 
-    def _checked(self, backend: EmbeddingBackend) -> _CheckedBuild:
+    def _matching_manifest(self, backend: EmbeddingBackend) -> tuple[Path, Manifest]:
         build = self._current_folder()
         manifest = self._read_manifest(build)
         if manifest.format != INDEX_FORMAT:
@@ -286,12 +297,15 @@ class IndexStore:
         if manifest.model != backend.model_id or manifest.dimension != backend.dimension:
             raise IndexProblem(f"the index was built for another model "
                                f"({clean_line(manifest.model)})")
+        return build, manifest
+
+    def _checked(self, backend: EmbeddingBackend, build: Path | None = None,
+                 manifest: Manifest | None = None, *, encoder_files: bool = True) -> _CheckedBuild:
+        if build is None or manifest is None:
+            build, manifest = self._matching_manifest(backend)
         for name, expected in manifest.files.items():
-            path = build / name
-            if not path.is_file():
-                raise IndexProblem(f"the index file {name} is missing")
-            if _sha256(path) != expected:
-                raise IndexProblem(f"the index file {name} is damaged (checksum mismatch)")
+            if encoder_files or name in _DATA_FILES:
+                _verify(build, name, expected)
         try:
             units = _UNITS.validate_json((build / UNITS_FILE).read_bytes())
             not_covered = _NOT_COVERED.validate_json((build / NOT_COVERED_FILE).read_bytes())
@@ -316,6 +330,77 @@ class IndexStore:
             return self._checked(backend)
         except IndexProblem:
             return None
+
+
+_DATA_FILES = (UNITS_FILE, VECTORS_FILE, NOT_COVERED_FILE)
+
+
+def _verify(build: Path, name: str, expected: str) -> None:
+    path = build / name
+    if not path.is_file():
+        raise IndexProblem(f"the index file {name} is missing")
+    if _sha256(path) != expected:
+        raise IndexProblem(f"the index file {name} is damaged (checksum mismatch)")
+
+
+def _early_or_open_encoder(backend: EmbeddingBackend, build: Path,
+                           manifest: Manifest) -> QueryEncoder:
+    """The encoder `prefetch` checked against these same checksums and opened early, for the
+    bundled model; else check and open it now."""
+    if isinstance(backend, MiniLMBackend):
+        digests = {name: digest for name, digest in manifest.files.items()
+                   if name not in _DATA_FILES}
+        early: QueryEncoder | None = prefetch.take(build, digests)
+        if early is not None:
+            return early
+    return _open_encoder(backend, build, manifest)
+
+
+def _open_encoder(backend: EmbeddingBackend, build: Path, manifest: Manifest) -> QueryEncoder:
+    """Check the encoder files against the manifest, then (only then) open and warm them."""
+    for name, expected in manifest.files.items():
+        if name not in _DATA_FILES:
+            _verify(build, name, expected)
+    try:
+        encoder = backend.load_query_encoder(build)
+        encoder.encode(["warm up"])  # the first encode is several times slower
+    except Exception as error:
+        raise IndexProblem(f"the question encoder could not be loaded ({error})") from None
+    return encoder
+
+
+class _OpeningEncoder:
+    """The question encoder, checked and opened in a thread while the rest of the index loads.
+
+    Hashing the 90 MB ONNX file and onnxruntime's set-up both release the GIL, so on two cores
+    they run beside the Python work of loading (units, BM25, aliases) instead of before it.
+    Nothing is encoded before the files matched the manifest."""
+
+    def __init__(self, job: Callable[[], QueryEncoder]) -> None:
+        self._encoder: QueryEncoder | None = None
+        self._problem: IndexProblem | None = None
+        self._thread = threading.Thread(target=self._run, args=(job,), daemon=True,
+                                        name="explainer-encoder")
+        self._thread.start()
+
+    def _run(self, job: Callable[[], QueryEncoder]) -> None:
+        try:
+            self._encoder = job()
+        except IndexProblem as problem:
+            self._problem = problem
+        except Exception as error:  # never lost in the thread: raised where it is used
+            self._problem = IndexProblem(f"the question encoder could not be loaded ({error})")
+
+    def wait(self) -> QueryEncoder:
+        """The opened encoder; raises IndexProblem if its files did not match or load."""
+        self._thread.join()
+        if self._problem is not None:
+            raise self._problem
+        assert self._encoder is not None
+        return self._encoder
+
+    def encode(self, texts: Sequence[str]) -> Vectors:
+        return self.wait().encode(texts)
 
 
 @dataclass(frozen=True)
