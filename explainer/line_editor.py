@@ -60,7 +60,8 @@ class LineEditor:
         finally:
             if idle_seconds is not None:
                 signal.setitimer(signal.ITIMER_REAL, 0)
-                signal.signal(signal.SIGALRM, previous)
+                # None: a handler set outside Python; the default is the safe way back.
+                signal.signal(signal.SIGALRM, signal.SIG_DFL if previous is None else previous)
             readline.set_pre_input_hook(None)
 
     def _watch(self, idle_seconds: float,

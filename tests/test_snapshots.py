@@ -31,8 +31,11 @@ def make_app(knowledge: Path, cache: Path, theme: str, lang: str = "en") -> Expl
 
 
 async def settle(pilot: Pilot[Any]) -> None:
-    for box in pilot.app.query(Input):
-        box.cursor_blink = False
+    # Every screen's boxes, not only the first screen's: a blinking cursor (the glossary's
+    # filter) made its snapshot depend on timing.
+    for screen in pilot.app.screen_stack:
+        for box in screen.query(Input):
+            box.cursor_blink = False
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 
