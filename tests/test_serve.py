@@ -11,12 +11,15 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import pytest
 
 from explainer import cli
 from explainer.core.explainer import Explainer
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 
 class FakeServer:
@@ -78,11 +81,14 @@ def screen_text(frames: list[str | bytes]) -> str:
     return ESCAPES.sub("", joined)
 
 
-def wait_for(wanted: str, frames: list[str | bytes], seconds: float = 180) -> None:
-    """Wait, at most `seconds`, until the page's terminal has been sent `wanted`."""
+def wait_for(wanted: str, frames: list[str | bytes], page: Page, seconds: float = 180) -> None:
+    """Wait, at most `seconds`, until the page's terminal has been sent `wanted`.
+
+    The page's own wait, not time.sleep: Playwright's sync API records frames only while one of
+    its calls runs, so a plain sleep saw no frame and always waited the full time."""
     deadline = time.monotonic() + seconds
     while wanted not in screen_text(frames) and time.monotonic() < deadline:
-        time.sleep(0.5)
+        page.wait_for_timeout(500)
 
 
 @pytest.mark.real_model
@@ -138,13 +144,13 @@ def test_browser_shows_the_app_and_an_answer(real_explainer: Explainer, real_cac
                 except Error:
                     time.sleep(0.5)
             page.wait_for_selector("#terminal.-connected", timeout=30_000)
-            wait_for("Type your question", frames)  # the app is up: its question box
+            wait_for("Type your question", frames, page)  # the app is up: its question box
             page.focus(".xterm-helper-textarea")
             page.keyboard.type("What is a 287(g) agreement?")
             page.keyboard.press("Enter")
-            wait_for("Here is what the checked sources say.", frames)
+            wait_for("Here is what the checked sources say.", frames, page)
             page.keyboard.press("F7")
-            wait_for("downloading the handout", frames)
+            wait_for("downloading the handout", frames, page)
             deadline = time.monotonic() + 60
             while not downloads and time.monotonic() < deadline:
                 page.wait_for_timeout(500)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shlex
 import sys
 import threading
 from collections.abc import Sequence
@@ -29,6 +30,13 @@ MAX_QUESTION_CHARS = 500
 
 class ExplainerError(Exception):
     """Nothing can be answered: the message says why in plain words."""
+
+
+def build_command(settings: Settings) -> str:
+    """The command that builds the index for these settings, with the same --knowledge
+    folders, quoted so it can be pasted (EXPLAINER_KNOWLEDGE is still set in that shell)."""
+    options = [part for folder in settings.extra_knowledge for part in ("--knowledge", str(folder))]
+    return shlex.join(["explainer", *options, "index", "build"])
 
 
 class Explainer:
@@ -93,7 +101,7 @@ class Explainer:
         if not self.allow_build:
             raise ExplainerError(
                 "The search index is missing or out of date. Build it first with: "
-                "explainer index build"
+                + build_command(self.settings)
             )
         self._build(knowledge.vetted(), wanted, knowledge.not_covered)
         try:
