@@ -192,9 +192,6 @@ asyncio.run(main())
 """
 
 PARTS = ("cold", "app", "warm", "memory", "rebuild", "build", "search")
-# Seconds each part took on the 2-core machine with load 7-9 (2026-12-03), for --help.
-PART_SECONDS = {"cold": 40, "app": 25, "warm": 15, "memory": 10, "rebuild": 25, "build": 600,
-                "search": 10}
 
 
 def parse_parts(text: str) -> list[str]:
