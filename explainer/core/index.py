@@ -410,6 +410,8 @@ class _OpeningEncoder:
 
     def wait(self) -> QueryEncoder:
         """The opened encoder; raises IndexProblem if its files did not match or load."""
+        if self._encoder is not None:  # every question after the first: no join, no lock
+            return self._encoder
         self._thread.join()
         if self._problem is not None:
             raise self._problem
