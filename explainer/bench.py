@@ -99,10 +99,10 @@ print(json.dumps({"imports": t1 - t0, "load": t2 - t1, "first": t3 - t2}), file=
 APP = """
 import time, json, asyncio, sys
 t0 = time.perf_counter()
-from explainer.settings import Settings
 from explainer.core import prefetch
+prefetch.start(prefetch.likely_index_folder())  # as `explainer` does first thing (cli.py)
+from explainer.settings import Settings
 settings = Settings()
-prefetch.start(settings.index_folder())  # as `explainer` does before it opens the app (cli.py)
 from explainer.ui.app import ExplainerApp
 async def main():
     app = ExplainerApp(settings)
