@@ -99,10 +99,10 @@ print(json.dumps({"imports": t1 - t0, "load": t2 - t1, "first": t3 - t2}), file=
 APP = """
 import time, json, asyncio, sys
 t0 = time.perf_counter()
-from explainer.settings import Settings
 from explainer.core import prefetch
+prefetch.start(prefetch.likely_index_folder())  # as `explainer` does first thing (cli.py)
+from explainer.settings import Settings
 settings = Settings()
-prefetch.start(settings.index_folder())  # as `explainer` does before it opens the app (cli.py)
 from explainer.ui.app import ExplainerApp
 async def main():
     app = ExplainerApp(settings)
@@ -192,9 +192,6 @@ asyncio.run(main())
 """
 
 PARTS = ("cold", "app", "warm", "memory", "rebuild", "build", "search")
-# Seconds each part took on the 2-core machine with load 7-9 (2026-12-03), for --help.
-PART_SECONDS = {"cold": 40, "app": 25, "warm": 15, "memory": 10, "rebuild": 25, "build": 600,
-                "search": 10}
 
 
 def parse_parts(text: str) -> list[str]:

@@ -138,6 +138,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
+    if args.command in (None, "ask"):  # answering: open the encoder while the rest loads
+        from explainer.core import prefetch
+
+        prefetch.start(prefetch.likely_index_folder())
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")
@@ -152,9 +156,7 @@ def _run(argv: Sequence[str] | None) -> int:
         return EXIT_USAGE
     use_language(settings.lang)
     if args.command in (None, "ask"):
-        from explainer.core import prefetch
-
-        prefetch.start(settings.index_folder())  # the encoder opens while the rest is imported
+        prefetch.start(settings.index_folder())  # no second thread when the guess was right
     if args.command == "ask":
         from explainer.commands.ask import run_ask
 

@@ -13,7 +13,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from explainer.core import prefetch
+from explainer.core import index as index_module
+from explainer.core import prefetch, sentences
 from explainer.core.encoder import HashingBackend
 from explainer.core.explainer import Explainer
 from explainer.core.index import (
@@ -241,3 +242,41 @@ def test_prefetch_names_the_index_files_as_the_index_does() -> None:
 def test_prefetch_without_an_index_does_nothing(tmp_path: Path) -> None:
     prefetch.start(tmp_path / "index")
     assert prefetch.take(tmp_path / "index" / "builds" / "x", {}) is None
+
+
+def test_a_rebuild_does_not_split_unchanged_paragraphs_again(
+        knowledge: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    engine = Explainer(settings_for(knowledge, tmp_path / "cache"), HashingBackend())
+    engine.build_index()
+    first = IndexStore(tmp_path / "cache" / "index").load(HashingBackend()).units
+    split: list[str] = []
+    real = sentences._line_spans
+    monkeypatch.setattr(sentences, "_known", {})
+
+    def counted(line: str) -> list[tuple[int, int]]:
+        split.append(line)
+        return real(line)
+
+    monkeypatch.setattr(sentences, "_line_spans", counted)
+    path = knowledge / "definitions" / "ice.yaml"
+    path.write_text(path.read_text().replace("inside the country", "inside the United States"))
+    engine.build_index()
+    again = IndexStore(tmp_path / "cache" / "index").load(HashingBackend()).units
+    ice = next(unit for unit in again if unit.id == "ice")
+    unchanged = [unit.text for unit in first if unit.id != "ice"]
+    assert any(line in ice.text for line in split)  # the changed text, and drafts, are split
+    assert not any(line in text for line in split for text in unchanged)
+    assert [u.sentences for u in again if u.id != "ice"] == [
+        u.sentences for u in first if u.id != "ice"]
+    assert [(s.start, s.end) for s in ice.sentences] == sentences.sentence_spans(ice.text)
+
+
+def test_spans_from_another_splitter_are_not_reused(knowledge: Path, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    engine = Explainer(settings_for(knowledge, tmp_path / "cache"), HashingBackend())
+    engine.build_index()
+    store = IndexStore(tmp_path / "cache" / "index")
+    known = store.known_sentences()
+    assert known and all(spans == sentences.sentence_spans(text) for text, spans in known.items())
+    monkeypatch.setattr(index_module, "splitter_version", lambda: "another splitter")
+    assert store.known_sentences() == {}

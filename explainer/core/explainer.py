@@ -21,6 +21,7 @@ from explainer.core.knowledge import KnowledgeError, fingerprint, load_knowledge
 from explainer.core.messages import current_language
 from explainer.core.models import Answer, ArticleUnit, DefinitionUnit, NotCoveredQuestion
 from explainer.core.retrieve import AS_IS, Retriever, View
+from explainer.core.sentences import remember
 from explainer.core.text import clean_line, normalize
 from explainer.core.threads import one_blas_thread
 from explainer.settings import Settings
@@ -93,6 +94,7 @@ class Explainer:
                 return
             except IndexProblem as problem:
                 self.warnings.append(f"The index will be rebuilt: {problem}.")
+        remember(self.store.known_sentences())  # unchanged paragraphs are not split again
         try:
             knowledge = load_knowledge(folders)
         except KnowledgeError as error:
@@ -139,6 +141,7 @@ class Explainer:
         """Validate the knowledge and build a new index now (raises KnowledgeError); it is
         opened now or by the next question."""
         folders = self.settings.knowledge_folders()
+        remember(self.store.known_sentences())  # unchanged paragraphs are not split again
         knowledge = load_knowledge(folders)
         manifest = self._build(knowledge.vetted(), fingerprint(folders), knowledge.not_covered)
         with self._lock:

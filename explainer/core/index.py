@@ -40,6 +40,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from explainer.core import prefetch
 from explainer.core.encoder import EmbeddingBackend, MiniLMBackend, QueryEncoder, Vectors
 from explainer.core.models import ArticleUnit, DefinitionUnit, NotCoveredQuestion, Unit
+from explainer.core.sentences import splitter_version
 from explainer.core.text import clean_line
 
 INDEX_FORMAT = 4
@@ -70,6 +71,7 @@ class Manifest(BaseModel):
     built_at: str
     versions: dict[str, str]
     files: dict[str, str]
+    splitter: str = ""  # sentences.splitter_version() of the build ("": from before it)
 
 
 @dataclass(frozen=True)
@@ -229,6 +231,7 @@ class IndexStore:
                 built_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                 versions=_versions(),
                 files=hashes,
+                splitter=splitter_version(),
             )
             (staging / MANIFEST_FILE).write_text(manifest.model_dump_json(indent=2))
             for name in [*files, MANIFEST_FILE]:
@@ -324,6 +327,20 @@ class IndexStore:
                              rows[len(units) : first_ask], rows[first_ask:first_refused],
                              rows[first_refused:])
 
+    def known_sentences(self) -> dict[str, list[tuple[int, int]]]:
+        """Each unit text of the build in use with its sentence spans, when that build split
+        them the way this code does (else nothing); for `sentences.remember`."""
+        try:
+            build = self._current_folder()
+            manifest = self._read_manifest(build)
+            if manifest.splitter != splitter_version() or UNITS_FILE not in manifest.files:
+                return {}
+            _verify(build, UNITS_FILE, manifest.files[UNITS_FILE])
+            units = _UNITS.validate_json((build / UNITS_FILE).read_bytes())
+        except (IndexProblem, ValidationError, OSError):
+            return {}
+        return {unit.text: [(s.start, s.end) for s in unit.sentences] for unit in units}
+
     def _previous(self, backend: EmbeddingBackend) -> _CheckedBuild | None:
         """The build in use, if it is intact and for this model: its vectors can be reused."""
         try:
@@ -393,6 +410,8 @@ class _OpeningEncoder:
 
     def wait(self) -> QueryEncoder:
         """The opened encoder; raises IndexProblem if its files did not match or load."""
+        if self._encoder is not None:  # every question after the first: no join, no lock
+            return self._encoder
         self._thread.join()
         if self._problem is not None:
             raise self._problem

@@ -3,28 +3,39 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
-import yaml
+if TYPE_CHECKING:
+    import yaml
 
 MAX_DEPTH = 12
 
-try:
-    # libyaml's parser (in PyYAML's wheels) reads the knowledge about 18 times faster than the
-    # pure-Python one; the same safe constructor and resolvers sit on top of either.
-    from yaml import CSafeLoader as _SafeLoader
-except ImportError:  # a PyYAML built without libyaml
-    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
 
+@cache
+def _loader() -> Any:
+    """SafeLoader that leaves dates as text, so the data model checks them with a field name.
 
-class _Loader(_SafeLoader):
-    """SafeLoader that leaves dates as text, so the data model checks them with a field name."""
+    Made on first use: answering from a built index never reads YAML, so `ask` does not pay
+    for importing PyYAML (about 40 ms of a loaded start)."""
+    import yaml
 
+    try:
+        # libyaml's parser (in PyYAML's wheels) reads the knowledge about 18 times faster than
+        # the pure-Python one; the same safe constructor and resolvers sit on top of either.
+        from yaml import CSafeLoader as safe_loader
+    except ImportError:  # a PyYAML built without libyaml
+        from yaml import SafeLoader as safe_loader  # type: ignore[assignment]
 
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+    class Loader(safe_loader):
+        pass
+
+    Loader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers
+                if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return Loader
 
 
 class YamlProblem(Exception):
@@ -54,6 +65,8 @@ class LocatedYaml:
 
 
 def _child(node: yaml.Node | None, part: int | str) -> tuple[yaml.Node, int] | None:
+    import yaml
+
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             if str(key.value) == str(part):
@@ -66,12 +79,14 @@ def _child(node: yaml.Node | None, part: int | str) -> tuple[yaml.Node, int] | N
 
 def load_located(text: str) -> LocatedYaml:
     """Parse `text`; refuse aliases, deep nesting and duplicate keys with a line number."""
+    import yaml
+
     try:
         _check_events(text)
-        root = yaml.compose(text, Loader=_Loader)
+        root = yaml.compose(text, Loader=_loader())
         if root is not None:
             _check_duplicate_keys(root)
-        data = yaml.load(text, Loader=_Loader)  # a safe loader's subclass
+        data = yaml.load(text, Loader=_loader())  # a safe loader's subclass
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else 1
@@ -82,8 +97,10 @@ def load_located(text: str) -> LocatedYaml:
 
 
 def _check_events(text: str) -> None:
+    import yaml
+
     depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
+    for event in yaml.parse(text, Loader=_loader()):
         line = event.start_mark.line + 1 if event.start_mark is not None else 1
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise YamlProblem(line, "YAML anchors and aliases (& and *) are not allowed")
@@ -96,6 +113,8 @@ def _check_events(text: str) -> None:
 
 
 def _check_duplicate_keys(node: yaml.Node) -> None:
+    import yaml
+
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for key, value in node.value:
