@@ -14,6 +14,7 @@ import pytest
 
 from explainer.authoring.check import check
 from explainer.core.knowledge import load_knowledge
+from explainer.core.messages import use_language
 from explainer.core.models import DefinitionUnit, Source
 from explainer.render import render_definition
 from explainer.resources import bundled_knowledge
@@ -94,3 +95,12 @@ def test_no_bundled_source_calls_itself_undated_without_a_reading_day() -> None:
         for source in unit.sources:
             if "undated" in source.title.casefold():
                 assert source.accessed is not None, (unit.id, source.title)
+
+
+def test_the_reading_day_is_said_in_the_interface_language() -> None:
+    unit = next(u for u in BUNDLED if u.id == "legal-help.es")
+    use_language("es")
+    sources = [line.value for line in render_definition(unit, today=TODAY)
+               if line.kind == "source"]
+    assert sum("la página no tiene fecha; leída el 2026-12-02" in s for s in sources) == 3
+    assert not [s for s in sources if "no date on the page" in s], sources

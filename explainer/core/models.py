@@ -24,6 +24,11 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
+# How a source line says a page has no date and when it was read: the front ends say it in
+# the interface's language (render.source_text).
+READ_ON = "no date on the page; read on "
+
+
 class Source(Strict):
     title: str = Field(min_length=1)
     citation: str | None = None
@@ -46,7 +51,7 @@ class Source(Strict):
             head = self.title
             where = [part for part in (self.citation, self.url) if part and part != self.title]
         if self.accessed:
-            where.append(f"no date on the page; read on {self.accessed.isoformat()}")
+            where.append(f"{READ_ON}{self.accessed.isoformat()}")
         return f"{head} ({'; '.join(p for p in where if p)})" if where else head
 
 
