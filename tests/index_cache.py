@@ -118,9 +118,10 @@ def index_key(knowledge: Sequence[Path], sources: Sequence[Path] | None = None,
     return digest.hexdigest()
 
 
-def kept_index(store: Path, key: str, build: Callable[[Path], None],
+def kept_index(store: Path, key: str, build: Callable[[Path, Path | None], None],
                use: Callable[[Path], object] = lambda kept: None) -> Path:
-    """The kept cache folder for `key`; `build(folder)` fills a new one when there is none.
+    """The kept cache folder for `key`; `build(folder, older)` fills a new one when there is
+    none, where `older` is the folder kept for an older key (or None), to reuse vectors from.
 
     A lock lets parallel test sessions wait for one build instead of each doing it, and keeps
     another session from removing the folder while `use(folder)` copies it. A folder is named
@@ -132,7 +133,9 @@ def kept_index(store: Path, key: str, build: Callable[[Path], None],
         if not kept.is_dir():
             staging = store / f".building-{os.getpid()}"
             shutil.rmtree(staging, ignore_errors=True)
-            build(staging)
+            older = [old for old in store.iterdir() if old.is_dir() and old.name != key
+                     and not old.name.startswith(".")]
+            build(staging, max(older, key=lambda old: old.stat().st_mtime) if older else None)
             os.replace(staging, kept)
         for old in store.iterdir():
             if old.is_dir() and old.name != key:
@@ -147,14 +150,18 @@ def real_index(store: Path, name: str, target: Path, extra_knowledge: Sequence[P
 
     The index is copied from the kept one under `store / name`, built first when its key has
     no kept copy. `seed` is a cache folder whose index the build starts from, so only the new
-    texts are embedded. Each test session gets its own copy: a test cannot change the kept one.
+    texts are embedded; without one, the build starts from the index kept for an older key.
+    Each test session gets its own copy: a test cannot change the kept one.
     """
     def settings(cache: Path) -> Settings:
         return Settings(cache_dir=cache, extra_knowledge=list(extra_knowledge))
 
-    def build(folder: Path) -> None:
-        if seed is not None:
-            shutil.copytree(seed / "index", folder / "index")
+    def build(folder: Path, older: Path | None) -> None:
+        # Start from an index whose vectors the build reuses by text (as `explainer index
+        # build` does): only new and changed texts are embedded.
+        start = seed or older
+        if start is not None and (start / "index").is_dir():
+            shutil.copytree(start / "index", folder / "index")
         Explainer(settings(folder)).load()
 
     kept_index(store / name, index_key(settings(target).knowledge_folders()), build,

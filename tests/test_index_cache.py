@@ -62,9 +62,11 @@ def test_the_real_build_sources_include_the_splitter_but_not_answering() -> None
 
 def test_an_index_is_built_once_per_key_and_old_keys_are_removed(tmp_path: Path) -> None:
     builds: list[Path] = []
+    olders: list[str | None] = []
 
-    def build(folder: Path) -> None:
+    def build(folder: Path, older: Path | None) -> None:
         builds.append(folder)
+        olders.append(None if older is None else (older / "index").read_text(encoding="utf-8"))
         folder.mkdir()
         (folder / "index").write_text(str(len(builds)), encoding="utf-8")
 
@@ -79,4 +81,5 @@ def test_an_index_is_built_once_per_key_and_old_keys_are_removed(tmp_path: Path)
     assert len(builds) == 1
     second = kept_index(store, "b" * 64, build, use)
     assert len(builds) == 2 and used == ["1", "1", "2"]
+    assert olders == [None, "1"]  # the second build could start from the first one's vectors
     assert not first.exists() and second.exists()
