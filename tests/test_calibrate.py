@@ -12,6 +12,7 @@ from explainer.core import explainer as facade
 from explainer.core.encoder import HashingBackend
 from explainer.core.index import IndexStore
 from tests.helpers import DEFINITIONS, settings_for, write_knowledge
+from tests.test_decision import U_VISA
 
 QUESTIONS = [
     {"question": "what is a detainer", "expected": ["detainer"]},
@@ -21,18 +22,6 @@ QUESTIONS = [
     {"question": "how do I bake bread", "expected": []},
     {"question": "who won the football game", "expected": []},
 ]
-U_VISA = """
-    term: U visa
-    definition: A U visa is for victims of some crimes who help the police.
-    sources:
-      - title: U visa law
-        citation: 8 U.S.C. §1101(a)(15)(U)
-    as_of: 2026-11-28
-    status: vetted
-    reviewed_by: test maintainers
-    reviewed_on: 2026-11-28
-    language: en
-"""
 
 
 def test_calibrate_with_a_pack_puts_the_plain_index_back_without_embedding_it_again(
