@@ -119,6 +119,9 @@ def _parser() -> argparse.ArgumentParser:
                            help="the false-refusal rate the operating point allows (0.03)")
     calibrate.add_argument("--out", dest="model_out", type=Path, default=None,
                            help="where to write the model (default: the one that ships)")
+    calibrate.add_argument("--cross-validate", action="store_true",
+                           help="write nothing: answer each file with a model fitted on the "
+                           "other files, and print its rates")
     return parser
 
 
@@ -193,7 +196,7 @@ def _run(argv: Sequence[str] | None) -> int:
         from explainer.commands.calibrate import run_calibrate
 
         return run_calibrate(settings, args.files, target=args.false_refusals,
-                             out=args.model_out)
+                             out=args.model_out, cross_validate=args.cross_validate)
     if args.command == "eval":
         from explainer.commands.evaluate import run_eval
 

@@ -117,11 +117,16 @@ def handout_html(answers: Sequence[Answer], legal_help: DefinitionUnit | None,
             "<body>\n" + "\n".join(body) + "\n</body>\n</html>\n")
 
 
+def handout_stem(made: dt.datetime) -> str:
+    """A handout's file name without its suffix: explainer-handout-YYYYMMDD-HHMM."""
+    return f"explainer-handout-{made:%Y%m%d-%H%M}"
+
+
 def save_handout(answers: Sequence[Answer], legal_help: DefinitionUnit | None, folder: Path,
                  language: str, now: dt.datetime | None = None) -> list[Path]:
     """Write explainer-handout-YYYYMMDD-HHMM.md and .html; an existing name gets -2, -3, ..."""
     made = now or dt.datetime.now()
-    stem = f"explainer-handout-{made:%Y%m%d-%H%M}"
+    stem = handout_stem(made)
     texts = {".md": handout_markdown(answers, legal_help, made),
              ".html": handout_html(answers, legal_help, made, language)}
     folder.mkdir(parents=True, exist_ok=True)

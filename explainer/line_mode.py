@@ -22,6 +22,7 @@ from explainer.core.messages import current_language
 from explainer.core.models import Answer, DefinitionUnit
 from explainer.core.text import clean_line, normalize
 from explainer.kiosk_pin import PinGuard
+from explainer.line_editor import Idle, LineEditor, line_editor
 from explainer.plain_text import answer_text, definition_text
 from explainer.render import render
 from explainer.settings import Settings
@@ -34,39 +35,6 @@ SOURCES = {"sources", "fuentes"}
 START_OVER = {"start over", "empezar de nuevo"}
 DEFINE = ("define ", "definir ")
 CLEAR_SCREEN_AND_SCROLLBACK = "\x1b[3J\x1b[H\x1b[2J"
-
-
-class LineEditor:
-    """Line editing and history with readline, for a person typing at a terminal: arrow keys
-    move the cursor instead of typing escape codes. History stays in memory, never in a file."""
-
-    def __init__(self) -> None:
-        import readline  # importing it is what makes input() edit lines
-
-        self._readline = readline
-
-    def read(self) -> str | None:
-        """A line with its newline, or None at end of input."""
-        try:
-            return input() + "\n"
-        except EOFError:
-            return None
-
-    def forget(self) -> None:
-        """Start over: the next person cannot arrow back to earlier questions."""
-        self._readline.clear_history()
-
-
-def line_editor(stdin: TextIO, stdout: TextIO) -> LineEditor | None:
-    """A LineEditor when both ends are this process's own terminal and readline is present."""
-    if stdin is not sys.stdin or stdout is not sys.stdout:
-        return None
-    if not (stdin.isatty() and stdout.isatty()):
-        return None
-    try:
-        return LineEditor()
-    except ImportError:  # Python built without readline (some Windows and minimal builds)
-        return None
 
 
 @dataclass
@@ -87,8 +55,7 @@ class LineMode:
         self._read_secret = read_secret
         self._last: Answer | None = None
         self._pending: str | None = None  # a question typed at the splash instead of Enter
-        # Kiosk mode waits for input with a timeout (select), which readline cannot share.
-        self.editor = line_editor(stdin, stdout) if kiosk is None else None
+        self.editor = line_editor(stdin, stdout)
 
     def say(self, *lines: str) -> None:
         for line in lines:
@@ -121,6 +88,8 @@ class LineMode:
                 return self.editor.read()
             raw = self.stdin.readline()
             return None if raw == "" else raw
+        if self.editor is not None:
+            return self._edited_line(self.editor, self.kiosk)
         # The README's promise: the warning comes after idle_seconds with no input, then the
         # countdown of warning_seconds runs (it used to start at idle minus warning).
         typed = self._read_within(self.kiosk.idle_seconds)
@@ -130,6 +99,25 @@ class LineMode:
         typed = self._read_within(self.kiosk.warning_seconds)
         if typed is not None:
             return typed or None
+        self._reset()
+        return "\n"  # a blank line: nothing to answer
+
+    def _edited_line(self, editor: LineEditor, kiosk: Kiosk) -> str | None:
+        """The kiosk at a terminal: readline, with the idle warning and reset. A key typed
+        during the warning keeps the session, and the half-typed line is never lost."""
+        typed = ""
+        while True:
+            try:
+                return editor.read(kiosk.idle_seconds, typed)
+            except Idle as idle:
+                typed = idle.typed
+            self.say("", t("line_idle", seconds=kiosk.warning_seconds), t("line_prompt"))
+            try:
+                return editor.read(kiosk.warning_seconds, typed)
+            except Idle as idle:
+                if not idle.active:
+                    break
+                typed = idle.typed  # typing came back: wait the full idle time again
         self._reset()
         return "\n"  # a blank line: nothing to answer
 
@@ -197,12 +185,17 @@ class LineMode:
         if unit is None:
             self.say(t("line_no_term", term=clean_line(wanted)))
             return
-        titles = {term.id: term.term for term in self.engine.glossary()}
-        self.say("", definition_text(unit, titles, width=None), "")
+        # The card and the names of its related terms in the reader's language, where the
+        # knowledge holds them in it.
+        language = current_language()
+        shown = self.engine.translation(unit.entry, language)
+        card = shown if isinstance(shown, DefinitionUnit) else unit
+        titles = {term.entry: term.term for term in self.engine.glossary(language)}
+        self.say("", definition_text(card, titles, width=None), "")
 
     def _find_term(self, wanted: str) -> DefinitionUnit | None:
         key = normalize(wanted).strip(" .!?\"'")
-        for unit in self.engine.glossary():
+        for unit in [*self.engine.glossary(), *self.engine.glossary(current_language())]:
             names = [unit.id, unit.term, unit.term.split(" (")[0], *unit.aliases]
             if key in {normalize(name) for name in names}:
                 return unit
@@ -215,12 +208,14 @@ class LineMode:
         if self.interactive:
             # "Press Enter to start." must wait: nothing else is read until the patron answers.
             # A question typed instead of a bare Enter is kept and answered, not lost.
-            line = self.stdin.readline()
-            if line.strip():
+            line = self.editor.read() if self.editor is not None else self.stdin.readline()
+            if line and line.strip():
                 self._pending = line
 
     def _reset(self) -> None:
         self._last = None
+        if self.editor is not None:  # the next patron cannot arrow back to these questions
+            self.editor.forget()
         if self.stdout.isatty():  # the previous patron's questions leave the screen
             self.stdout.write(CLEAR_SCREEN_AND_SCROLLBACK)
         self.say(t("line_cleared"))

@@ -17,7 +17,7 @@ from typing import Literal
 from explainer.catalog import language_name, t
 from explainer.core.messages import CATALOG as CORE
 from explainer.core.messages import current_language
-from explainer.core.models import Answer, DefinitionUnit, Excerpt
+from explainer.core.models import READ_ON, Answer, DefinitionUnit, Excerpt
 
 Kind = Literal["question", "message", "heading", "language", "quote", "note", "source", "date",
                "stale", "related", "see", "disclaimer", "dates"]
@@ -95,10 +95,16 @@ def _location(location: str | None) -> str:
     return t("paragraph_location", number=found[1]) if found else location
 
 
+def source_text(source: str) -> str:
+    """A definition's source line with our own words in the interface language: "no date on
+    the page; read on <day>" (the titles stay as written)."""
+    return source.replace(READ_ON, t("read_on"))
+
+
 def _source(excerpt: Excerpt) -> str:
     """An article's citation parts in the interface language (the title stays as written)."""
     if excerpt.kind != "article":
-        return excerpt.source
+        return source_text(excerpt.source)
     parts = []
     for part in excerpt.source.split("; "):
         if part == "publisher: unknown":
@@ -197,7 +203,8 @@ def render_definition(unit: DefinitionUnit, titles: Mapping[str, str] | None = N
              Line("quote", value=unit.text, language=unit.language)]
     if unit.note:
         lines.append(Line("note", t("note"), unit.note))
-    lines += [Line("source", t("source"), source.one_line()) for source in unit.sources]
+    lines += [Line("source", t("source"), source_text(source.one_line()))
+              for source in unit.sources]
     lines += dated(unit.as_of, today or dt.date.today())
     if unit.related:
         names = [(titles or {}).get(related, related) for related in unit.related]

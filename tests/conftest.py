@@ -14,6 +14,7 @@ from explainer.core.messages import use_language
 from explainer.settings import Settings
 from tests.helpers import fake_explainer, write_knowledge
 from tests.index_cache import real_index
+from tests.vector_cache import VectorStore
 
 if TYPE_CHECKING:
     # The address type socket.socket.connect takes (a name in the standard library's stubs).
@@ -94,9 +95,23 @@ def real_cache(index_store: Path, tmp_path_factory: pytest.TempPathFactory,
 
 
 @pytest.fixture(scope="session")
-def real_explainer(real_cache: Path, block_network: list[str]) -> Explainer:
-    """The bundled knowledge with the real model (loaded once per session, sockets blocked)."""
+def vector_store(request: pytest.FixtureRequest,
+                 tmp_path_factory: pytest.TempPathFactory) -> Iterator[VectorStore]:
+    """Question vectors kept between runs, by the encoder that made them (tests/vector_cache.py);
+    what this session encoded is kept at its end."""
+    cache = request.config.cache
+    store = VectorStore(cache.mkdir("explainer-question-vectors") if cache
+                        else tmp_path_factory.mktemp("vectors"))
+    yield store
+    store.save()
+
+
+@pytest.fixture(scope="session")
+def real_explainer(real_cache: Path, block_network: list[str],
+                   vector_store: VectorStore) -> Explainer:
+    """The bundled knowledge with the real model (loaded once per session, sockets blocked);
+    it encodes each question once, through the kept vectors."""
     explainer = Explainer(Settings(cache_dir=real_cache))
-    explainer.load()
+    vector_store.attach(explainer)
     assert block_network == []
     return explainer

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import textwrap
 from pathlib import Path
 
@@ -125,6 +126,21 @@ The total number of counties with agreements is now seven. Two counties had jail
 
 Critics say many people held on a detainer faced only traffic charges. Supporters disagree.
 """
+
+
+def translation(original: str, term: str, aliases: list[str], definition: str,
+                language: str = "es") -> str:
+    """A translation of DEFINITIONS[original]: its own term, aliases and definition, and the
+    original's category, sources, dates, review and links (a translation must keep them)."""
+    lines = textwrap.dedent(DEFINITIONS[original]).strip().splitlines()
+    start = next(n for n, line in enumerate(lines) if line.startswith("definition:"))
+    end = next(n for n, line in enumerate(lines) if line.startswith("sources:"))
+    own = [f"term: {term}", *(line for line in lines[:start] if line.startswith("category:")),
+           f"aliases: {json.dumps(aliases, ensure_ascii=False)}", "definition: |-",
+           *textwrap.indent(definition, "  ").splitlines()]
+    kept = [f"language: {language}" if line.startswith("language:") else line
+            for line in lines[end:] if not line.startswith("note:")]  # the note is English
+    return "\n".join([*own, *kept, f"translation_of: {original}"]) + "\n"
 
 
 def write_knowledge(folder: Path, definitions: dict[str, str] | None = None,

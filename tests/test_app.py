@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import os
 import threading
 from pathlib import Path
+from typing import cast
 
 import pytest
 from textual.color import Color
@@ -75,15 +77,22 @@ async def test_no_answer_card_is_calm_and_shows_legal_help(app: ExplainerApp) ->
         assert texts[-1] == "This is information, not legal advice."
 
 
+async def open_cited_article(app: ExplainerApp,
+                             pilot: object) -> tuple[ArticleScreen, ExcerptView]:
+    """Ask a question the article answers, then press its excerpt's "Open source"."""
+    card = await ask(app, pilot, "how many counties have agreements now, seven?")
+    view = next(v for v in card.query(ExcerptView) if v.excerpt.kind == "article")
+    view.query_one(".open-source").press()  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    screen = app.screen
+    assert isinstance(screen, ArticleScreen)
+    return screen, view
+
+
 async def test_open_source_highlights_the_cited_passage(app: ExplainerApp) -> None:
     async with app.run_test(size=(100, 40)) as pilot:
         await app.workers.wait_for_complete()
-        card = await ask(app, pilot, "how many counties have agreements now, seven?")
-        view = next(v for v in card.query(ExcerptView) if v.excerpt.kind == "article")
-        view.query_one(".open-source").press()  # type: ignore[attr-defined]
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ArticleScreen)
+        screen, view = await open_cited_article(app, pilot)
         cited = screen.query_one(f"#p{view.excerpt.id.split('#p')[1]}", Static)
         assert "cited" in cited.classes
         content = cited.render()
@@ -149,15 +158,20 @@ async def test_choosing_a_suggestion_asks_it(app: ExplainerApp) -> None:
         assert app.focused is app.query_one("#question")
 
 
-async def test_question_asked_while_loading_waits_then_is_answered(knowledge: Path,
-                                                                 tmp_path: Path) -> None:
+def slow_app(knowledge: Path, tmp_path: Path) -> tuple[ExplainerApp, threading.Event]:
+    """An app whose engine keeps loading until the test sets the event."""
     release = threading.Event()
 
     def slow_engine(settings: Settings) -> Explainer:
         release.wait(10)
         return Explainer(settings, HashingBackend())
 
-    app = ExplainerApp(settings_for(knowledge, tmp_path / "cache"), slow_engine)
+    return ExplainerApp(settings_for(knowledge, tmp_path / "cache"), slow_engine), release
+
+
+async def test_question_asked_while_loading_waits_then_is_answered(knowledge: Path,
+                                                                 tmp_path: Path) -> None:
+    app, release = slow_app(knowledge, tmp_path)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press(*"what is ICE?", "enter")
         await pilot.pause()
@@ -168,6 +182,51 @@ async def test_question_asked_while_loading_waits_then_is_answered(knowledge: Pa
         await pilot.pause()
         assert app.query(AnswerCard)
         assert text_of(app.query_one("#status", Static)) == ""
+
+
+async def test_a_message_shown_while_loading_stays_when_loading_ends(knowledge: Path,
+                                                                   tmp_path: Path) -> None:
+    """F6 while the engine loads says which colours; the end of loading must not wipe it."""
+    app, release = slow_app(knowledge, tmp_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("f6")
+        said = text_of(app.query_one("#status", Static))
+        assert "high contrast" in said
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.engine is not None
+        assert text_of(app.query_one("#status", Static)) == said
+
+
+async def test_a_question_over_500_characters_stays_in_the_box_with_help(
+        app: ExplainerApp) -> None:
+    """A pasted story is not erased: it stays in the box to shorten, the card says what to do,
+    and the help is offered and in view."""
+    from textual.widgets import Button
+
+    story = " ".join(["They took my dad at work this morning and we do not know where he is."]
+                     * 8)
+    assert len(story) > 500
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        card = await ask(app, pilot, story)
+        box = app.query_one("#question", Input)
+        assert box.value == story and box.cursor_position == len(story)
+        assert text_of(card.query_one(".message", Static)).startswith(
+            "Your question is longer than 500 characters. Please make it shorter")
+        offered = [b for b in card.query(Button) if "see" in b.classes]
+        assert [getattr(b, "term_id", "") for b in offered] == ["if-this-is-happening-now",
+                                                                 "legal-help"]
+        await pilot.pause()
+        view = app.query_one("#conversation").region
+        assert all(view.contains_region(b.region) for b in offered), "help is out of view"
+        box.value = "They took my dad at work this morning. What can I do?"
+        await pilot.press("enter")  # shortened, it is asked and the box empties
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert box.value == ""
+        assert list(app.query(AnswerCard))[-1].answer.reason != "too_long"
 
 
 async def test_load_failure_is_a_plain_message(knowledge: Path, tmp_path: Path) -> None:
@@ -280,12 +339,7 @@ async def test_a_focused_scrolling_area_draws_text_normally(app: ExplainerApp) -
     """Focus on the article must not turn its text into boxes, nor hide the cited sentence."""
     async with app.run_test(size=(100, 40)) as pilot:
         await app.workers.wait_for_complete()
-        card = await ask(app, pilot, "how many counties have agreements now, seven?")
-        view = next(v for v in card.query(ExcerptView) if v.excerpt.kind == "article")
-        view.query_one(".open-source").press()  # type: ignore[attr-defined]
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ArticleScreen)
+        screen, view = await open_cited_article(app, pilot)
         assert app.focused is screen.query_one("#article")
         number = view.excerpt.id.split("#p")[1]
         others = [s for s in screen.query(".paragraph").results(Static)
@@ -385,6 +439,33 @@ async def test_each_term_gets_one_look_up_button_per_card(app: ExplainerApp) -> 
         assert not shown & set(offered)
 
 
+async def test_each_quote_is_marked_once(app: ExplainerApp,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The card finds the terms in each quote and its view shows them: one pass, not two."""
+    from explainer.ui.safe_text import TermMarker
+
+    marked: list[str] = []
+    mark = TermMarker.mark
+
+    def counting(self: TermMarker, text: str, skip: str | None = None) -> tuple[Content,
+                                                                               list[str]]:
+        marked.append(text)
+        return mark(self, text, skip)
+
+    monkeypatch.setattr(TermMarker, "mark", counting)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        card = await ask(app, pilot, "What is a 287(g) agreement?")
+        quotes = [excerpt.text for excerpt in card.answer.excerpts]
+        assert len(quotes) == 2  # the definition and the article's passage
+        assert sorted(marked) == sorted(quotes)
+        underlined = [span for quote in card.query(".quote").results(Static)
+                      for span in cast(Content, quote.render()).spans
+                      if "underline" in str(span.style)]
+        assert underlined  # the marks are still shown, and offered as buttons
+        assert any(getattr(b, "term_id", "") == "ice" for b in card.query(".term"))
+
+
 async def test_colours_key_says_which_colours(app: ExplainerApp) -> None:
     async with app.run_test(size=(100, 40)) as pilot:
         await app.workers.wait_for_complete()  # loading sets the status line too
@@ -402,6 +483,35 @@ async def test_projector_off_restores_the_colours_from_before(app: ExplainerApp)
         assert app.theme == "textual-dark" and not app.screen.has_class("projector")
 
 
+async def test_in_a_browser_the_handout_is_a_download_not_a_file_on_the_server(
+        app: ExplainerApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`explainer serve`: F7 sends the handout to the browser (Textual's deliver_text) and
+    saves nothing in the folder the server was started from."""
+    sent: list[tuple[str, dict[str, object]]] = []
+
+    def deliver_text(self: ExplainerApp, file: io.StringIO, **options: object) -> str:
+        sent.append((file.read(), options))
+        return "key"
+
+    monkeypatch.setattr(ExplainerApp, "is_web", property(lambda self: True))
+    monkeypatch.setattr(ExplainerApp, "deliver_text", deliver_text)
+    server = tmp_path / "server"
+    server.mkdir()
+    monkeypatch.chdir(server)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await ask(app, pilot, "what is ICE?")
+        await pilot.press("f7")
+        status = text_of(app.query_one("#status", Static))
+    [(page, options)] = sent
+    name = str(options["save_filename"])
+    assert name.startswith("explainer-handout-") and name.endswith(".html")
+    assert options["mime_type"] == "text/html"
+    assert "what is ICE?" in page and "ICE is the federal agency" in page
+    assert status == t("handout_sent", file=name)
+    assert list(server.iterdir()) == []
+
+
 def fake_espeak(folder: Path, script: str, monkeypatch: pytest.MonkeyPatch) -> None:
     folder.mkdir()
     program = folder / "espeak-ng"
@@ -410,37 +520,34 @@ def fake_espeak(folder: Path, script: str, monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ['PATH']}")  # found first
 
 
+async def read_aloud_until_it_ends(app: ExplainerApp, pilot: object) -> tuple[str, str]:
+    """Ask, press F4, and wait for the reading to end: the status at once, then at the end."""
+    await app.workers.wait_for_complete()
+    await ask(app, pilot, "what is ICE?")
+    status = app.query_one("#status", Static)
+    await pilot.press("f4")  # type: ignore[attr-defined]
+    first = text_of(status)
+    for _ in range(100):
+        await pilot.pause(0.1)  # type: ignore[attr-defined]
+        if text_of(status) != t("reading_aloud"):
+            break
+    return first, text_of(status)
+
+
 async def test_read_aloud_says_it_is_reading_then_done(
         app: ExplainerApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-
     fake_espeak(tmp_path / "bin", "cat > /dev/null; sleep 0.3", monkeypatch)
     async with app.run_test(size=(100, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await ask(app, pilot, "what is ICE?")
-        status = app.query_one("#status", Static)
-        await pilot.press("f4")
-        assert text_of(status) == t("reading_aloud")
-        for _ in range(100):
-            await pilot.pause(0.1)
-            if text_of(status) != t("reading_aloud"):
-                break
-        assert text_of(status) == t("read_aloud_done")
+        said = await read_aloud_until_it_ends(app, pilot)
+    assert said == (t("reading_aloud"), t("read_aloud_done"))
 
 
 async def test_read_aloud_says_when_there_is_no_sound(
         app: ExplainerApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-
     fake_espeak(tmp_path / "bin", "cat > /dev/null; exit 1", monkeypatch)  # no audio device
     async with app.run_test(size=(100, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await ask(app, pilot, "what is ICE?")
-        status = app.query_one("#status", Static)
-        await pilot.press("f4")
-        for _ in range(100):
-            await pilot.pause(0.1)
-            if text_of(status) != t("reading_aloud"):
-                break
-        assert text_of(status) == t("read_aloud_no_sound")
+        said = await read_aloud_until_it_ends(app, pilot)
+    assert said[1] == t("read_aloud_no_sound")
 
 
 async def test_read_aloud_without_espeak_says_so_every_time(

@@ -31,6 +31,11 @@ def undated_warnings(tmp_path: Path, sentence: str, where: str = "definition") -
     "A court challenge is still going on.",
     "The case is pending.",
     "La regla está impugnada.",
+    "El caso está pendiente.",
+    "La demanda sigue en curso.",
+    "El caso sigue abierto en la corte federal.",
+    "La demanda está en trámite.",
+    "El fallo fue apelado.",
 ])
 @pytest.mark.parametrize("where", ["definition", "note"])
 def test_an_undated_open_case_is_warned_about(tmp_path: Path, sentence: str, where: str) -> None:
@@ -45,6 +50,9 @@ def test_an_undated_open_case_is_warned_about(tmp_path: Path, sentence: str, whe
     "In January 2026, the case was still pending.",
     "Habeas is a court case to challenge being held.",
     "The rule took effect in 2025.",
+    "En junio de 2026, el caso seguía pendiente.",
+    "Hasta mayo de 2026, la demanda sigue en curso.",
+    "Un hábeas es un caso en la corte para pedir a un juez que termine una detención.",
 ])
 def test_a_dated_or_unrelated_sentence_is_not_warned_about(tmp_path: Path, sentence: str) -> None:
     assert undated_warnings(tmp_path, sentence) == []

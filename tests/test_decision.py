@@ -11,12 +11,14 @@ import numpy as np
 import pytest
 from pydantic import ValidationError
 
+from explainer.commands.calibrate import run_calibrate
 from explainer.core.answer import Answerer
+from explainer.core.constants import LEAK_COSINE
 from explainer.core.decision import DecisionModel, shipped_model
 from explainer.core.evaluation import EvalQuestion, Outcome, format_reliability
 from explainer.core.explainer import Explainer
 from explainer.core.features import FEATURES, question_vectors_texts
-from explainer.core.fitting import QuestionSet, fit
+from explainer.core.fitting import VIEWS, QuestionSet, fit, gather, leave_one_out
 from explainer.core.knowledge import KnowledgeError, load_knowledge
 from explainer.core.sentences import sentence_spans
 from tests.helpers import fake_explainer, write_knowledge
@@ -58,12 +60,17 @@ def _features(explainer: Explainer, question: str) -> dict[str, dict[str, float]
     return {c.unit.id: c.named() for c in explainer.candidates(question)[1]}
 
 
+def _pack_features(tmp_path: Path, question: str) -> tuple[Explainer, dict[str, dict[str, float]]]:
+    """The base-and-pack engine, and the features it weighs for `question`."""
+    base, pack = _base_and_pack(tmp_path)
+    explainer = fake_explainer(base, tmp_path / "cache", pack)
+    return explainer, _features(explainer, question)
+
+
 def test_an_earlier_folders_not_covered_list_never_weighs_against_a_later_folders_unit(
     tmp_path: Path,
 ) -> None:
-    base, pack = _base_and_pack(tmp_path)
-    explainer = fake_explainer(base, tmp_path / "cache", pack)
-    found = _features(explainer, "can a crime victim get a visa to stay")
+    explainer, found = _pack_features(tmp_path, "can a crime victim get a visa to stay")
     assert found["u-visa"]["has_not_covered"] == 0 and found["u-visa"]["sim_not_covered"] == 0
     assert found["detainer"]["has_not_covered"] == 1
     assert found["detainer"]["sim_not_covered"] == pytest.approx(1.0, abs=1e-5)
@@ -98,19 +105,38 @@ def test_an_ask_in_a_later_folder_replaces_an_earlier_not_covered_question(
 
 
 def test_a_pack_without_asks_or_not_covered_list_is_weighed_on_its_text(tmp_path: Path) -> None:
-    base, pack = _base_and_pack(tmp_path)
-    explainer = fake_explainer(base, tmp_path / "cache", pack)
-    found = _features(explainer, "is a U visa for victims of crimes who help the police")
+    _, found = _pack_features(tmp_path, "is a U visa for victims of crimes who help the police")
     assert found["u-visa"]["has_asks"] == 0 and found["u-visa"]["sim_ask"] == 0
     assert found["u-visa"]["sim_unit"] > 0.5 and found["u-visa"]["word_coverage"] > 0.5
+
+
+def test_a_fitted_question_is_seen_without_the_asks_and_not_covered_questions_it_repeats(
+    tmp_path: Path,
+) -> None:
+    """A held-out question never has an ask or a not-covered question within LEAK_COSINE (such
+    questions are left out of its figures), so a fitted question is gathered the same way."""
+    with_ask = U_VISA.replace("    definition:", "    asks: [is there a visa for victims]\n"
+                              "    definition:")
+    base, pack = _base_and_pack(tmp_path)
+    (pack / "definitions" / "u-visa.yaml").write_text(textwrap.dedent(with_ask).lstrip())
+    explainer = fake_explainer(base, tmp_path / "cache", pack)
+    for question, unit_id, feature in [("is there a visa for victims", "u-visa", "sim_ask"),
+                                       ("how do I bake bread", "detainer", "sim_not_covered")]:
+        seen = _features(explainer, question)[unit_id]
+        assert seen[feature] == pytest.approx(1.0, abs=1e-5)
+        lines = [{"question": question, "expected": [], "category": "c"}]
+        rows = gather(explainer, [EvalQuestion.model_validate(line) for line in lines], "f")[0]
+        assert [row.view for row in rows] == list(VIEWS)
+        fitted = {c.unit.id: c.named()
+                  for c in explainer.candidates(question, VIEWS["as is"])[1]}[unit_id]
+        assert fitted[feature] < LEAK_COSINE
+        assert fitted["has_asks" if feature == "sim_ask" else "has_not_covered"] == 1
 
 
 def test_each_unit_is_also_weighed_against_the_best_unit_of_its_own_folder(
     tmp_path: Path,
 ) -> None:
-    base, pack = _base_and_pack(tmp_path)
-    explainer = fake_explainer(base, tmp_path / "cache", pack)
-    found = _features(explainer, "what is a detainer request from ICE")
+    _, found = _pack_features(tmp_path, "what is a detainer request from ICE")
     leader = max(found, key=lambda unit_id: found[unit_id]["sim_best"])
     assert leader != "u-visa" and found["u-visa"]["behind_leader"] < 0
     # The U visa is the best (and only) unit of its folder, by any similarity and by text.
@@ -212,23 +238,26 @@ def test_the_shipped_model_matches_the_features() -> None:
         DecisionModel.model_validate(broken)
 
 
+FIT_LINES = [
+    {"question": "what is a detainer", "expected": ["detainer"]},
+    {"question": "the request from ICE to keep a person in jail", "expected": ["detainer"]},
+    {"question": "can a jail keep someone for 48 hours", "expected": ["detainer"]},
+    {"question": "a signed deal between ICE and a local agency", "expected":
+        ["287g-agreement"]},
+    {"question": "what is a 287(g) agreement", "expected": ["287g-agreement"]},
+    {"question": "the federal agency that enforces immigration law", "expected": ["ice"]},
+    {"question": "critics say people faced only traffic charges", "expected":
+        ["test-article#p3"]},
+    {"question": "how do I bake bread", "expected": []},
+    {"question": "who won the football game", "expected": []},
+    {"question": "what is the weather tomorrow", "expected": []},
+    {"question": "best pizza in town", "expected": []},
+]
+
+
 def test_calibrate_fits_a_model_that_ranks_and_refuses(tmp_path: Path) -> None:
     explainer = fake_explainer(write_knowledge(tmp_path / "k"), tmp_path / "cache")
-    lines = [
-        {"question": "what is a detainer", "expected": ["detainer"]},
-        {"question": "the request from ICE to keep a person in jail", "expected": ["detainer"]},
-        {"question": "can a jail keep someone for 48 hours", "expected": ["detainer"]},
-        {"question": "a signed deal between ICE and a local agency", "expected":
-            ["287g-agreement"]},
-        {"question": "what is a 287(g) agreement", "expected": ["287g-agreement"]},
-        {"question": "the federal agency that enforces immigration law", "expected": ["ice"]},
-        {"question": "critics say people faced only traffic charges", "expected":
-            ["test-article#p3"]},
-        {"question": "how do I bake bread", "expected": []},
-        {"question": "who won the football game", "expected": []},
-        {"question": "what is the weather tomorrow", "expected": []},
-        {"question": "best pizza in town", "expected": []},
-    ]
+    lines = FIT_LINES
     path = tmp_path / "questions.jsonl"
     path.write_text("".join(json.dumps(line | {"category": "c"}) + "\n" for line in lines))
     model = fit([QuestionSet(path, explainer)], false_refusal_target=0.0)
@@ -256,3 +285,28 @@ def test_the_reliability_table_bins_predictions_against_what_was_answerable() ->
     assert rows[6].split() == ["0.8-1.0", "2", "0.875", "0.500"]
     assert rows[3].split() == ["0.2-0.4", "0", "-", "-"]
     assert np.isclose(float(rows[4].split()[2]), 0.5)
+
+
+def test_cross_validation_answers_each_file_with_a_model_fitted_on_the_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    explainer = fake_explainer(write_knowledge(tmp_path / "k"), tmp_path / "cache")
+    files = [tmp_path / "first.jsonl", tmp_path / "second.jsonl"]
+    for path, part in zip(files, (FIT_LINES[::2], FIT_LINES[1::2]), strict=True):
+        path.write_text("".join(json.dumps(line | {"category": "c"}) + "\n" for line in part))
+    sets = [QuestionSet(path, explainer) for path in files]
+    folds = list(leave_one_out(sets, false_refusal_target=0.0))
+    assert [(s.path.name, m.fitted_on) for s, m in folds] == [
+        ("first.jsonl", ["second.jsonl"]), ("second.jsonl", ["first.jsonl"])]
+    assert folds[0][1] == fit(sets[1:], false_refusal_target=0.0)
+    # The command prints each file's rates under the model fitted on the other one, writes no
+    # model, and leaves the engine deciding with the model it had.
+    monkeypatch.setattr("explainer.commands.calibrate.load_engine", lambda settings: explainer)
+    shipped = tmp_path / "model.json"
+    assert run_calibrate(explainer.settings, [str(path) for path in files], target=0.0,
+                         out=shipped, cross_validate=True) == 0
+    printed = capsys.readouterr().out
+    assert "first.jsonl: 6 questions, answered by a model fitted on second.jsonl" in printed
+    assert "second.jsonl: 5 questions, answered by a model fitted on first.jsonl" in printed
+    assert printed.count("Reliability") == 2 and not shipped.exists()
+    assert explainer.model is None and explainer.ask("what is a detainer").status == "answered"

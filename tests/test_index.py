@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from explainer.core.encoder import HashingBackend
 from explainer.core.explainer import Explainer, ExplainerError
 from explainer.core.index import CURRENT_FILE, MANIFEST_FILE, IndexStore
 from explainer.core.knowledge import fingerprint
-from tests.helpers import fake_explainer
+from tests.helpers import fake_explainer, settings_for, write_knowledge
 
 
 def current_build(cache: Path) -> Path:
@@ -162,3 +163,16 @@ def test_rebuild_embeds_only_what_changed(knowledge: Path, tmp_path: Path) -> No
     # words as ICE's, so it is reused too
     assert second.documents_embedded == summary.embedded == 3
     assert str(summary).startswith("1 passages added, 1 changed, 1 removed")
+
+
+def test_without_an_index_the_message_names_the_build_command_with_its_folders(
+        tmp_path: Path) -> None:
+    """A kiosk never builds: it says how, with the person's own --knowledge folders, quoted."""
+    own = write_knowledge(tmp_path / "our pack")
+    (tmp_path / "second").mkdir()
+    settings = settings_for(own, tmp_path / "cache", tmp_path / "second")
+    with pytest.raises(ExplainerError) as caught:
+        Explainer(settings, HashingBackend(), allow_build=False).load()
+    command = str(caught.value).rsplit("Build it first with: ", 1)[1]
+    assert shlex.split(command) == ["explainer", "--knowledge", str(own), "--knowledge",
+                                    str(tmp_path / "second"), "index", "build"]

@@ -19,6 +19,7 @@ from explainer.line_mode import Kiosk, LineMode
 from explainer.ui.kiosk import CountdownScreen, KioskApp, PinScreen, SplashScreen, run_kiosk
 from explainer.ui.widgets.answer_card import AnswerCard, QuestionCard
 from tests.helpers import fake_explainer, settings_for
+from tests.terminal import LEFT, UP, Terminal, environment
 
 PIN = "482916"
 PIN_HASH = hash_pin(PIN, iterations=MIN_ITERATIONS)  # fewer iterations keep the tests quick
@@ -292,3 +293,56 @@ def test_run_kiosk_starts_again_on_the_splash_after_an_error() -> None:
 
     assert run_kiosk(Session) == 0  # type: ignore[arg-type]
     assert notices == ["", "Something went wrong, so the screen was cleared. Please ask again."]
+
+
+# A short idle time (the settings allow no less than 30 s), so the test sees the warning and the
+# reset within seconds.
+SHORT_IDLE = ("import explainer.line_mode as line_mode\n"
+              "Kiosk = line_mode.Kiosk\n"
+              "line_mode.Kiosk = lambda guard, idle, warning: Kiosk(guard, 2, 3)\n")
+
+
+def test_plain_kiosk_at_a_terminal_edits_lines_and_still_resets(knowledge: Path,
+                                                                 tmp_path: Path) -> None:
+    """Readline in the kiosk's line mode: arrow keys edit, the up arrow brings back this
+    patron's questions only, the idle warning keeps a half-typed line, the reset still comes,
+    and nothing is written anywhere."""
+    fake_explainer(knowledge, tmp_path / "cache").load()  # the admin built the index before
+    home, work = tmp_path / "home", tmp_path / "work"
+    home.mkdir()
+    work.mkdir()
+    env = environment(tmp_path, HOME=str(home), EXPLAINER_KIOSK_PIN_HASH=PIN_HASH)
+    before = snapshot(tmp_path)
+    argv = ["--knowledge", str(knowledge), "--kiosk", "--plain"]
+    with Terminal(argv, env, SHORT_IDLE, cwd=work) as terminal:
+        terminal.wait_for("Press Enter to start.")
+        assert "Your question:" not in terminal.quiet_for(1.5)  # it waits for Enter
+        terminal.type("\r")
+        terminal.wait_for("Your question:")
+        terminal.type("what is CE" + LEFT * 2 + "I\r")
+        terminal.wait_for("Question: what is ICE")
+        terminal.wait_for("Your question:")
+        terminal.type(UP + "\r")  # this patron's own question comes back
+        terminal.wait_for("Question: what is ICE")
+        terminal.wait_for("Your question:")
+        terminal.type("half")  # then nothing for the idle time
+        terminal.wait_for("Idle: no one has typed")
+        terminal.wait_for("Your question:")
+        terminal.type(" typed\r")  # typing during the warning keeps the session and the line
+        terminal.wait_for("Question: half typed")
+        terminal.wait_for("Idle: no one has typed")  # this time no one comes back
+        terminal.wait_for("Session cleared.")
+        terminal.wait_for("Press Enter to start.")
+        terminal.type("\r")
+        terminal.wait_for("Your question:")
+        terminal.type(UP + "\r")  # the next patron: no earlier question comes back
+        terminal.wait_for("Your question:")
+        terminal.type("what is a detainer\r")
+        terminal.wait_for("Question: what is a detainer")
+        text = terminal.output
+    questions = [line.strip() for line in text.splitlines() if "Question: " in line]
+    assert questions == ["Question: what is ICE", "Question: what is ICE",
+                         "Question: half typed", "Question: what is a detainer"], text
+    assert snapshot(tmp_path) == before
+    for path in snapshot(tmp_path):
+        assert b"half typed" not in Path(path).read_bytes()

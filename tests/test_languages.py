@@ -28,7 +28,13 @@ from explainer.line_mode import LineMode
 from explainer.resources import bundled_knowledge
 from explainer.ui.app import ExplainerApp
 from explainer.ui.widgets.answer_card import AnswerCard
-from tests.helpers import DEFINITIONS, fake_explainer, settings_for, write_knowledge
+from tests.helpers import (
+    DEFINITIONS,
+    fake_explainer,
+    settings_for,
+    translation,
+    write_knowledge,
+)
 
 
 def fields(text: str) -> set[str]:
@@ -106,58 +112,18 @@ def test_no_user_text_left_outside_the_catalog() -> None:
 # Spanish entries -----------------------------------------------------------------------------
 
 SPANISH = {
-    "287g-agreement.es": """
-        term: Acuerdo 287(g)
-        aliases: ["acuerdo 287(g)", "convenio 287(g)"]
-        definition: >-
-          Un acuerdo 287(g) es un trato por escrito entre ICE y una agencia local. Permite
-          que agentes locales entrenados hagan algunas tareas de inmigración.
-        sources:
-          - title: Immigration and Nationality Act, section 287(g)
-            citation: 8 U.S.C. §1357(g)
-        as_of: 2026-11-28
-        status: vetted
-        reviewed_by: test maintainers
-        reviewed_on: 2026-11-28
-        related: [detainer]
-        language: es
-        translation_of: 287g-agreement
-    """,
-    "if-this-is-happening-now.es": """
-        term: Si esto está pasando ahora
-        category: help
-        aliases: ["la migra está en mi puerta"]
-        definition: >-
-          Si hay agentes en su puerta, no tiene que abrir, a menos que le muestren una
-          orden firmada por un juez.
-        sources:
-          - title: Know your rights
-            citation: ILCM know-your-rights material
-        as_of: 2026-11-28
-        status: vetted
-        reviewed_by: test maintainers
-        reviewed_on: 2026-11-28
-        language: es
-        translation_of: if-this-is-happening-now
-    """,
-    "legal-help.es": """
-        term: Ayuda legal gratis en Minnesota
-        category: help
-        aliases: ["abogado gratis"]
-        definition: |-
-          Algunos grupos que dan ayuda legal gratis:
-          - el Immigrant Law Center of Minnesota
-          - The Advocates for Human Rights
-        sources:
-          - title: Immigrant Law Center of Minnesota
-            citation: ILCM know-your-rights material
-        as_of: 2026-11-28
-        status: vetted
-        reviewed_by: test maintainers
-        reviewed_on: 2026-11-28
-        language: es
-        translation_of: legal-help
-    """,
+    "287g-agreement.es": translation(
+        "287g-agreement", "Acuerdo 287(g)", ["acuerdo 287(g)", "convenio 287(g)"],
+        "Un acuerdo 287(g) es un trato por escrito entre ICE y una agencia local. Permite que "
+        "agentes locales entrenados hagan algunas tareas de inmigración."),
+    "if-this-is-happening-now.es": translation(
+        "if-this-is-happening-now", "Si esto está pasando ahora", ["la migra está en mi puerta"],
+        "Si hay agentes en su puerta, no tiene que abrir, a menos que le muestren una orden "
+        "firmada por un juez."),
+    "legal-help.es": translation(
+        "legal-help", "Ayuda legal gratis en Minnesota", ["abogado gratis"],
+        "Algunos grupos que dan ayuda legal gratis:\n- el Immigrant Law Center of Minnesota\n"
+        "- The Advocates for Human Rights"),
 }
 
 

@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import io
-import os
-import pty
 import re
-import select
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -17,6 +13,7 @@ import pytest
 from explainer.core.explainer import Explainer
 from explainer.core.messages import use_language
 from explainer.line_mode import LineMode
+from tests.terminal import LEFT, UP, Terminal, environment, explainer_script
 
 TRANSCRIPT = Path(__file__).parent / "data" / "line_mode_transcript.txt"
 SESSION = (
@@ -71,18 +68,10 @@ def test_every_answer_ends_with_the_disclaimer_and_dates(explainer: Explainer) -
 
 
 def test_plain_flag_when_piped_prints_no_library_output(knowledge: Path, tmp_path: Path) -> None:
-    script = (
-        "import sys\n"
-        "from explainer.core import explainer as e\n"
-        "from explainer.core.encoder import HashingBackend\n"
-        "e.MiniLMBackend = HashingBackend\n"
-        "from explainer.cli import main\n"
-        f"raise SystemExit(main(['--knowledge', {str(knowledge)!r}, '--plain']))\n"
-    )
-    env = {"EXPLAINER_CACHE_DIR": str(tmp_path / "cache"), "EXPLAINER_INCLUDE_BUNDLED": "false",
-           "EXPLAINER_CONFIG": "/dev/null", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    script = explainer_script(["--knowledge", str(knowledge), "--plain"])
     result = subprocess.run([sys.executable, "-c", script], input="what is ICE?\nquit\n",
-                            capture_output=True, text=True, env=env, timeout=120, check=False)
+                            capture_output=True, text=True, env=environment(tmp_path),
+                            timeout=120, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     assert result.stdout.splitlines()[0] == "Getting ready..."
@@ -145,55 +134,25 @@ def test_spanish_line_mode_says_the_excerpt_is_in_english_first(explainer: Expla
     assert "(fecha aproximada)" in source
 
 
-def _run_in_a_terminal(knowledge: Path, tmp_path: Path, typed: bytes) -> str:
-    """`explainer --plain` with a pseudo-terminal as its input and output, as a person types."""
-    script = (
-        "from explainer.core import explainer as e\n"
-        "from explainer.core.encoder import HashingBackend\n"
-        "e.MiniLMBackend = HashingBackend\n"
-        "from explainer.cli import main\n"
-        f"raise SystemExit(main(['--knowledge', {str(knowledge)!r}, '--plain']))\n"
-    )
-    env = {"EXPLAINER_CACHE_DIR": str(tmp_path / "cache"), "EXPLAINER_INCLUDE_BUNDLED": "false",
-           "EXPLAINER_CONFIG": "/dev/null", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path),
-           "TERM": "dumb"}
-    controller, terminal = pty.openpty()
-    process = subprocess.Popen([sys.executable, "-c", script], stdin=terminal, stdout=terminal,
-                               stderr=subprocess.DEVNULL, env=env, close_fds=True)
-    os.close(terminal)
-    output = b""
-    pending = typed
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([controller], [], [], 0.2)
-        if ready:
-            try:
-                chunk = os.read(controller, 4096)
-            except OSError:  # the program ended and closed the terminal
-                break
-            output += chunk
-        if pending and b"Your question:" in output:  # type only once it is listening
-            os.write(controller, pending)
-            pending = b""
-        if process.poll() is not None and not ready:
-            break
-    process.wait(timeout=10)
-    os.close(controller)
-    return output.decode("utf-8", "replace")
+def line_mode_terminal(knowledge: Path, tmp_path: Path) -> Terminal:
+    return Terminal(["--knowledge", str(knowledge), "--plain"], environment(tmp_path))
 
 
 def test_arrow_keys_edit_the_line_at_a_terminal(knowledge: Path, tmp_path: Path) -> None:
     """Typed "what is CE", two left arrows, then "I": readline makes that "what is ICE" (without
     it the escape codes were part of the question). Nothing is written to a history file."""
-    left = b"\x1b[D"
-    text = _run_in_a_terminal(knowledge, tmp_path, b"what is CE" + left * 2 + b"I\r" + b"quit\r")
+    with line_mode_terminal(knowledge, tmp_path) as terminal:
+        terminal.wait_for("Your question:")
+        terminal.type("what is CE" + LEFT * 2 + "I\r" + "quit\r")
+        text = terminal.finish()
     assert "Question: what is ICE" in text, text
     assert "Goodbye." in text
     assert not [path for path in tmp_path.iterdir() if "history" in path.name]
 
 
 def test_up_arrow_brings_back_the_last_question(knowledge: Path, tmp_path: Path) -> None:
-    up = b"\x1b[A"
-    text = _run_in_a_terminal(knowledge, tmp_path,
-                              b"what is a detainer\r" + up + b"\r" + b"quit\r")
+    with line_mode_terminal(knowledge, tmp_path) as terminal:
+        terminal.wait_for("Your question:")
+        terminal.type("what is a detainer\r" + UP + "\r" + "quit\r")
+        text = terminal.finish()
     assert text.count("Question: what is a detainer") == 2, text

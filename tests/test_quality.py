@@ -37,6 +37,7 @@ from explainer.core.leaks import meaning_leaks
 from explainer.resources import bundled_knowledge
 from explainer.settings import Settings
 from tests.index_cache import real_index
+from tests.vector_cache import VectorStore
 
 pytestmark = pytest.mark.real_model
 DATA = Path(__file__).parent / "data"
@@ -65,15 +66,17 @@ HOLDOUT_MEASURED = {
 
 @pytest.fixture(scope="module")
 def pack_explainers(real_explainer: Explainer, real_cache: Path, index_store: Path,
-                    tmp_path_factory: pytest.TempPathFactory) -> dict[str, Explainer]:
+                    tmp_path_factory: pytest.TempPathFactory,
+                    vector_store: VectorStore) -> dict[str, Explainer]:
     """The bundled knowledge with each workshop pack, built from a copy of the real index
-    (so only the pack is embedded) and kept like it, with network sockets blocked."""
+    (so only the pack is embedded) and kept like it, with network sockets blocked; questions
+    are encoded through the kept vectors."""
     engines = {}
     for name in ("workshop_pack", "workshop_pack_tune"):
         cache = real_index(index_store, name, tmp_path_factory.mktemp(name), [DATA / name],
                            seed=real_cache)
         engine = Explainer(Settings(cache_dir=cache, extra_knowledge=[DATA / name]))
-        engine.load()
+        vector_store.attach(engine)
         engines[name] = engine
     return engines
 

@@ -11,12 +11,15 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import pytest
 
 from explainer import cli
 from explainer.core.explainer import Explainer
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 
 class FakeServer:
@@ -78,17 +81,21 @@ def screen_text(frames: list[str | bytes]) -> str:
     return ESCAPES.sub("", joined)
 
 
-def wait_for(wanted: str, frames: list[str | bytes], seconds: float = 180) -> None:
-    """Wait, at most `seconds`, until the page's terminal has been sent `wanted`."""
+def wait_for(wanted: str, frames: list[str | bytes], page: Page, seconds: float = 180) -> None:
+    """Wait, at most `seconds`, until the page's terminal has been sent `wanted`.
+
+    The page's own wait, not time.sleep: Playwright's sync API records frames only while one of
+    its calls runs, so a plain sleep saw no frame and always waited the full time."""
     deadline = time.monotonic() + seconds
     while wanted not in screen_text(frames) and time.monotonic() < deadline:
-        time.sleep(0.5)
+        page.wait_for_timeout(500)
 
 
 @pytest.mark.real_model
 def test_browser_shows_the_app_and_an_answer(real_explainer: Explainer, real_cache: Path,
                                             tmp_path: Path) -> None:
-    """A real headless Chromium loads the page, types a question, and the app answers."""
+    """A real headless Chromium loads the page, types a question, and the app answers. F7
+    then sends the handout to the browser as a download; the server's folder stays empty."""
     if not CHROMIUM.exists():
         if os.environ.get("CI"):
             pytest.fail("chromium is missing: .ci/run installs it with apt-get")
@@ -97,27 +104,36 @@ def test_browser_shows_the_app_and_an_answer(real_explainer: Explainer, real_cac
 
     port = free_port()
     environment = dict(os.environ, EXPLAINER_CACHE_DIR=str(real_cache))
+    served_from = tmp_path / "server"
+    served_from.mkdir()
     server = subprocess.Popen(
         [sys.executable, "-m", "explainer", "serve", "--port", str(port)], env=environment,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        cwd=served_from, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True)
     frames: list[str | bytes] = []
     outside: list[str] = []
+    downloads: list[tuple[str, str]] = []  # (Content-Disposition, body) of each download
 
     def local_only(route: Route) -> None:
         # The page asks for web fonts; nothing may leave this machine in a test.
-        if route.request.url.startswith(f"http://localhost:{port}/"):
-            route.continue_()
-        else:
+        if not route.request.url.startswith(f"http://localhost:{port}/"):
             outside.append(route.request.url)
             route.abort()
+        elif "/download/" in route.request.url:  # opened in a new window: seen here
+            response = route.fetch()
+            downloads.append((response.headers.get("content-disposition", ""),
+                              response.text()))
+            route.fulfill(response=response)
+        else:
+            route.continue_()
 
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch_persistent_context(
                 str(tmp_path / "profile"), executable_path=str(CHROMIUM), headless=True,
                 args=CHROMIUM_FLAGS, viewport={"width": 1000, "height": 700})
+            browser.route("**/*", local_only)  # every window, the download's too
             page = browser.new_page()
-            page.route("**/*", local_only)
             # What the app sends to the page's terminal (it draws on a canvas, not in the DOM).
             page.on("websocket", lambda socket: socket.on(
                 "framereceived", lambda frame: frames.append(frame)))
@@ -128,11 +144,16 @@ def test_browser_shows_the_app_and_an_answer(real_explainer: Explainer, real_cac
                 except Error:
                     time.sleep(0.5)
             page.wait_for_selector("#terminal.-connected", timeout=30_000)
-            wait_for("Type your question", frames)  # the app is up: its question box
+            wait_for("Type your question", frames, page)  # the app is up: its question box
             page.focus(".xterm-helper-textarea")
             page.keyboard.type("What is a 287(g) agreement?")
             page.keyboard.press("Enter")
-            wait_for("Here is what the checked sources say.", frames)
+            wait_for("Here is what the checked sources say.", frames, page)
+            page.keyboard.press("F7")
+            wait_for("downloading the handout", frames, page)
+            deadline = time.monotonic() + 60
+            while not downloads and time.monotonic() < deadline:
+                page.wait_for_timeout(500)
             browser.close()
     finally:
         os.killpg(server.pid, signal.SIGTERM)  # the server and the app processes it started
@@ -144,3 +165,7 @@ def test_browser_shows_the_app_and_an_answer(real_explainer: Explainer, real_cac
     shown = screen_text(frames)
     assert "Type your question" in shown, "the page never showed the app"
     assert "Here is what the checked sources say." in shown
+    [(disposition, handout)] = downloads
+    assert "explainer-handout-" in disposition and ".html" in disposition
+    assert "What is a 287(g) agreement?" in handout
+    assert list(served_from.iterdir()) == []  # nothing left with whoever runs the server

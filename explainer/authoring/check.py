@@ -25,6 +25,7 @@ MAX_SENTENCE_WORDS = 25
 STALE_AFTER_DAYS = 365
 PLACEHOLDER = "..."
 _MARKUP = re.compile(r"\[/?[@a-z][^\]\n]*\]|<\s*/?\s*[a-z][^>\n]*>", re.IGNORECASE)
+_UNDATED = re.compile(r"\bundated\b|\bno date\b", re.IGNORECASE)
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -112,12 +113,36 @@ def _unit_warnings(unit: DefinitionUnit | ArticleUnit, today: dt.date) -> list[P
                                  f"as_of ({unit.as_of}) is more than a year old: check the facts "
                                  "again and update the date"))
         found += undated_open_cases(unit)
+        found += _reading_dates(unit)
         for sentence in sentences(unit.text):
             words = len(sentence.split())
             if words > MAX_SENTENCE_WORDS:
                 found.append(Problem(path, unit.line, f"a sentence has {words} words "
                                      f"(\"{' '.join(sentence.split()[:6])} ...\"): keep "
                                      f"sentences under {MAX_SENTENCE_WORDS} words"))
+    return found
+
+
+def _reading_dates(unit: DefinitionUnit) -> list[Problem]:
+    """A page with no date needs the day it was read, and that day dates the entry's facts:
+    as_of may not be older than it, and nobody reads a page after reviewing the entry."""
+    path = Path(unit.file)
+    found: list[Problem] = []
+    for number, source in enumerate(unit.sources):
+        line = field_line(path, ("sources", number))
+        if source.accessed is None:
+            if _UNDATED.search(f"{source.title} {source.citation or ''}"):
+                found.append(Problem(path, line, f"source {number + 1} is a page with no date: "
+                                     "add accessed: the day you read it there"))
+            continue
+        if unit.reviewed_on and source.accessed.isoformat() > unit.reviewed_on:
+            found.append(Problem(path, line, f"source {number + 1} was read on "
+                                 f"{source.accessed} (accessed), after the review of "
+                                 f"{unit.reviewed_on}: review the entry again"))
+        if unit.as_of and source.accessed.isoformat() > unit.as_of:
+            found.append(Problem(path, line, f"as_of ({unit.as_of}) is older than the day "
+                                 f"source {number + 1} was read ({source.accessed}): a fact "
+                                 "from a page with no date is dated by that day"))
     return found
 
 

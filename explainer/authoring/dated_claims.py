@@ -12,9 +12,13 @@ from pathlib import Path
 from explainer.core.knowledge import Problem
 from explainer.core.models import DefinitionUnit
 
-# Words that report a case as still open. "impugnad..." is the Spanish "challenged".
+# Words that report a case as still open, in English and in Spanish ("impugnado": challenged;
+# "pendiente": pending; "en curso", "en trámite", "sigue abierto": ongoing; "en litigio": in
+# court; "recurrido", "apelado": appealed).
 _OPEN_CASE = re.compile(
-    r"(?<!\bto )\b(challeng(?:ed|es?)|pending|ongoing|still going on|impugnad\w*)\b", re.IGNORECASE)
+    r"(?<!\bto )\b(challeng(?:ed|es?)|pending|ongoing|still going on|impugnad\w*|pendientes?"
+    r"|en curso|en trámite|en tramite|en litigio|sigue[n]? abiert[oa]s?|siguen? en (?:la )?corte"
+    r"|recurrid[oa]s?|apelad[oa]s?|desafiad[oa]s? en (?:la )?corte)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
 

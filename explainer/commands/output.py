@@ -17,9 +17,16 @@ EXIT_BROKEN_PIPE = 141
 
 
 def print_line(text: str, stream: TextIO | None = None) -> None:
-    """Write one line and flush, so a reader at the other end of a pipe sees it at once."""
+    """Write one line and flush, so a reader at the other end of a pipe sees it at once.
+
+    The text is cleaned here as well as at load: escape sequences and control characters go,
+    so no caller can reach the terminal with them. It is written as it is, never read as
+    markup.
+    """
+    from explainer.core.text import clean_text  # here: `explainer --help` need not load it
+
     out = stream or sys.stdout
-    out.write(text + "\n")
+    out.write(clean_text(text) + "\n")
     out.flush()
 
 

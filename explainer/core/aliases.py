@@ -20,6 +20,9 @@ class AliasMatch:
     ambiguous: bool
 
 
+# An alias led by a lone capital letter ("A number", "T visa"): typed in lower case, that
+# letter is the everyday word ("make up a number"), so the match is only a guess.
+_LETTER_FIRST = re.compile(r"^[A-Z]\s")
 # The part of a term in brackets at its end: "Notice to Appear (NTA)".
 _BRACKETED = re.compile(r"\s+\(.*\)$")
 
@@ -36,7 +39,7 @@ class AliasMatcher:
                 phrase = tuple(tokens(alias))
                 if phrase:
                     self._owner.setdefault(phrase, definition.entry)
-                    if len(phrase) == 1 and alias.isupper():
+                    if (len(phrase) == 1 and alias.isupper()) or _LETTER_FIRST.match(alias):
                         self._acronyms.add(phrase)
         self._longest = max((len(p) for p in self._owner), default=0)
         self._vocabulary: dict[str, list[str]] = {}

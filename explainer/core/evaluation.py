@@ -21,8 +21,9 @@ class EvalQuestion(BaseModel):
     question: str
     expected: list[str]  # ids that count as a right answer; empty: must be refused
     category: str
-    # holdout2: a second holdout, collected after the first was spent (measured once as well).
-    split: Literal["tune", "holdout", "holdout2"] = "tune"
+    # holdout2, holdout3, workshop2_holdout: later holdouts, each collected after the ones before
+    # it were spent (each measured once as well).
+    split: Literal["tune", "holdout", "holdout2", "holdout3", "workshop2_holdout"] = "tune"
     origin: str | None = None  # who wrote it, e.g. a blind set written without seeing the engine
     source: str | None = None  # where a real question was asked in public (its address)
 

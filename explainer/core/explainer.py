@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shlex
 import sys
 import threading
 from collections.abc import Sequence
@@ -17,6 +18,7 @@ from explainer.core.features import Candidate, question_vectors_texts
 from explainer.core.index import BuildProgress, IndexProblem, IndexStore, LoadedIndex, Manifest
 from explainer.core.intent import Intent, asks_about_privacy, read_intent, small_talk
 from explainer.core.knowledge import KnowledgeError, fingerprint, load_knowledge
+from explainer.core.messages import current_language
 from explainer.core.models import Answer, ArticleUnit, DefinitionUnit, NotCoveredQuestion
 from explainer.core.retrieve import AS_IS, Retriever, View
 from explainer.core.sentences import remember
@@ -29,6 +31,13 @@ MAX_QUESTION_CHARS = 500
 
 class ExplainerError(Exception):
     """Nothing can be answered: the message says why in plain words."""
+
+
+def build_command(settings: Settings) -> str:
+    """The command that builds the index for these settings, with the same --knowledge
+    folders, quoted so it can be pasted (EXPLAINER_KNOWLEDGE is still set in that shell)."""
+    options = [part for folder in settings.extra_knowledge for part in ("--knowledge", str(folder))]
+    return shlex.join(["explainer", *options, "index", "build"])
 
 
 class Explainer:
@@ -94,7 +103,7 @@ class Explainer:
         if not self.allow_build:
             raise ExplainerError(
                 "The search index is missing or out of date. Build it first with: "
-                "explainer index build"
+                + build_command(self.settings)
             )
         self._build(knowledge.vetted(), wanted, knowledge.not_covered)
         try:
@@ -154,6 +163,13 @@ class Explainer:
                           key=lambda unit: unit.term.casefold())
         loaded.wait_for_encoder()  # checked, opened and warmed up in its thread meanwhile
         self._loaded, self._answerer, self._glossary = loaded, answerer, glossary
+
+    def use_model(self, model: DecisionModel | None) -> None:
+        """Decide with `model` from now on (to measure a fit on files it was not fitted on);
+        None: the model that ships."""
+        self.model = model
+        if self._answerer is not None:
+            self._answerer.model = model
 
     # Answering -----------------------------------------------------------------------------
 
@@ -269,7 +285,9 @@ class Explainer:
         return [u for u in self._units() if isinstance(u, ArticleUnit)
                 and u.article_id == article_id]
 
-    def legal_help(self, language: str = "en") -> DefinitionUnit | None:
-        found = self.translation(LEGAL_HELP_ID, language)
+    def legal_help(self, language: str | None = None) -> DefinitionUnit | None:
+        """The free legal help card, in `language` (default: the interface's) where the
+        knowledge holds that translation: a handout in Spanish gets the Spanish card."""
+        found = self.translation(LEGAL_HELP_ID, language or current_language())
         return found if isinstance(found, DefinitionUnit) else None
 

@@ -29,5 +29,6 @@ def quoting_language(question: str, interface: str) -> str:
 
 
 def question_language(question: str) -> str:
-    """The language code whose stop words and stemmer a question's words get."""
-    return "es" if looks_spanish(question) else "en"
+    """The language code whose stop words and stemmer a question's words get: the same rule,
+    with English for a question not written in Spanish."""
+    return quoting_language(question, "en")

@@ -11,10 +11,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from explainer.core.constants import LEAK_COSINE
 from explainer.core.evaluation import EvalQuestion
 from explainer.core.explainer import Explainer
-
-LEAK_COSINE = 0.85
 
 
 @dataclass(frozen=True)

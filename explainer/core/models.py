@@ -24,10 +24,19 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
+# How a source line says a page has no date and when it was read: the front ends say it in
+# the interface's language (render.source_text).
+READ_ON = "no date on the page; read on "
+
+
 class Source(Strict):
     title: str = Field(min_length=1)
     citation: str | None = None
     url: str | None = Field(default=None, pattern=r"^https?://\S+$")
+    # For a page that shows no date of its own: the day a person read it there (the "accessed"
+    # date of citation styles). It is not a publication date; knowledge/README.md says how
+    # it dates an entry.
+    accessed: dt.date | None = None
 
     @model_validator(mode="after")
     def _needs_citation_or_url(self) -> Source:
@@ -41,6 +50,8 @@ class Source(Strict):
         else:
             head = self.title
             where = [part for part in (self.citation, self.url) if part and part != self.title]
+        if self.accessed:
+            where.append(f"{READ_ON}{self.accessed.isoformat()}")
         return f"{head} ({'; '.join(p for p in where if p)})" if where else head
 
 

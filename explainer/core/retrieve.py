@@ -20,7 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from explainer.core.aliases import AliasMatcher
-from explainer.core.constants import CANDIDATES
+from explainer.core.constants import CANDIDATES, LEAK_COSINE
 from explainer.core.encoder import Vectors
 from explainer.core.index import LoadedIndex
 from explainer.core.language import question_language
@@ -37,6 +37,9 @@ class View:
 
     asks: bool = True
     not_covered: bool = True
+    # Asks and not-covered questions within LEAK_COSINE of the whole question are left out, as
+    # if the question were new: a held-out question never has one that close.
+    unseen: bool = False
 
 
 AS_IS = View()
@@ -198,8 +201,9 @@ class Retriever:
                                 if len(self._sentence_owner) else np.zeros(0, np.float32),
                                 self._sentence_owner, count, -1.0)
         use_asks = view.asks and len(self._ask_owner) > 0
-        ask = (_segment_max((self._ask_vectors @ queries.T).max(axis=1), self._ask_owner,
-                            count, 0.0) if use_asks else np.zeros(count, np.float32))
+        ask = (_segment_max(self._unseen(self._ask_vectors @ queries.T, view, 0.0),
+                            self._ask_owner, count, 0.0)
+               if use_asks else np.zeros(count, np.float32))
         has_asks = self._has_asks if view.asks else np.zeros(count, dtype=bool)
         not_covered, has_not_covered = self._not_covered_scores(queries, view)
         if view.asks not in self._lexical:
@@ -215,7 +219,7 @@ class Retriever:
         count = len(self.units)
         if not (view.not_covered and len(self._not_covered) and count):
             return np.zeros(count, np.float32), np.zeros(count, dtype=bool)
-        scores = (self._not_covered @ queries.T).max(axis=1)
+        scores = self._unseen(self._not_covered @ queries.T, view, -np.inf)
         packs = int(max(self.packs.max(), self._not_covered_pack.max())) + 1
         by_pack = np.full(packs + 1, -np.inf, dtype=np.float32)
         np.maximum.at(by_pack, self._not_covered_pack, scores)
@@ -224,6 +228,15 @@ class Retriever:
         applicable = from_pack[self.packs]
         found = np.isfinite(applicable)
         return np.where(found, applicable, 0.0).astype(np.float32), found
+
+    @staticmethod
+    def _unseen(scores: Floats, view: View, hidden: float) -> Floats:
+        """Each row's best score over the question's vectors; in an unseen view, `hidden` for a
+        row within LEAK_COSINE of the whole question (the first vector)."""
+        best = scores.max(axis=1)
+        if view.unseen:
+            best = np.where(scores[:, 0] >= LEAK_COSINE, hidden, best)
+        return np.asarray(best, dtype=np.float32)
 
     def sentence_scores(self, unit: DefinitionUnit | ArticleUnit, vectors: Vectors) -> list[float]:
         """Each sentence of the unit against the question (its best vector)."""

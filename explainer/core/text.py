@@ -71,8 +71,11 @@ def normalize(text: str) -> str:
     return _FORM_NUMBER.sub(r"i-\1", _SECTION_287G.sub("287(g)", stripped))
 
 
-# Tokens: legal identifiers first (287(g), 1357(g), I-247A, I-200, 629.30), then words.
-_TOKEN = re.compile(r"\d+\([a-z0-9]+\)|[a-z]-\d+[a-z]?|\d+(?:\.\d+)+|\w+")
+# Tokens: legal identifiers first (287(g), 1357(g), I-247A, I-200, 629.30), then a letter
+# joined to a word by a hyphen ("A-number", "U-visa": split, "A-number" would become the
+# everyday words "a number"), then words.
+_TOKEN = re.compile(
+    r"\d+\([a-z0-9]+\)|\b[a-z]-(?:\d+[a-z]?|[a-z]{2,})\b|\d+(?:\.\d+)+|\w+")
 
 
 def tokens(text: str) -> list[str]:

@@ -60,6 +60,9 @@ THEME_NAMES = {"textual-dark": "theme_default", "high-contrast": "theme_high_con
 
 EngineFactory = Callable[[Settings], "Explainer"]
 
+# Refusals that ask the person to change what they typed: their text goes back in the box.
+EDIT_AND_ASK_AGAIN = {"too_long"}
+
 
 def default_engine(settings: Settings) -> Explainer:
     from explainer.core.explainer import Explainer
@@ -143,7 +146,11 @@ class ExplainerApp(App[None]):
         self.engine = message.engine
         self.marker = TermMarker(self.engine.glossary())
         # Knowledge errors: the last good index answers, and whoever runs the app is told where.
-        self._set_status("\n".join(self.engine.warnings[:3]))
+        # Otherwise only "getting ready" goes: a message shown meanwhile (F6, F8) stays.
+        if self.engine.warnings:
+            self._set_status("\n".join(self.engine.warnings[:3]))
+        elif self._status_text() == t("getting_ready"):
+            self._set_status("")
         waiting, self._waiting = self._waiting, []
         for question in waiting:
             self.ask(question)
@@ -159,7 +166,7 @@ class ExplainerApp(App[None]):
         except Exception:
             self.call_from_thread(self._set_status, t("ask_failed"))
             return
-        self.post_message(QuestionAnswered(answer))
+        self.post_message(QuestionAnswered(answer, question))
 
     def on_question_answered(self, message: QuestionAnswered) -> None:
         from explainer.ui.widgets.answer_card import AnswerCard, QuestionCard
@@ -173,9 +180,14 @@ class ExplainerApp(App[None]):
         for button in conversation.query(Button):
             button.can_focus = False
         conversation.mount(card)
-        # Show the question with the start of its answer.
-        asked = self.query(QuestionCard).last() if self.query(QuestionCard) else card
-        conversation.call_after_refresh(conversation.scroll_to_widget, asked, top=True,
+        # Show the question with the start of its answer. A question given back to edit is
+        # in the box already: show what to do and the help, which a long story would push away.
+        shown: AnswerCard | QuestionCard = card
+        if message.answer.reason in EDIT_AND_ASK_AGAIN:
+            self._give_back(message.asked)
+        elif self.query(QuestionCard):
+            shown = self.query(QuestionCard).last()
+        conversation.call_after_refresh(conversation.scroll_to_widget, shown, top=True,
                                         animate=False)
         if not self._waiting and not (self.engine and self.engine.warnings):
             self._set_status("")
@@ -185,9 +197,18 @@ class ExplainerApp(App[None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id != "question":
             return
+        # The box empties for the next question; if the core asks the person to change this
+        # one (a pasted story is too long), on_question_answered puts it back to edit.
         if clean_line(event.value):
             event.input.value = ""
             self.submit(event.value)
+
+    def _give_back(self, question: str) -> None:
+        """Put a question back in the box to edit, unless a new one is being typed there."""
+        box = self.query_one("#question", Input)
+        if not box.value:
+            box.value = question
+            box.cursor_position = len(question)
 
     def submit(self, typed: str) -> None:
         """Show the question in the conversation and ask it (or queue it while loading)."""
@@ -229,6 +250,9 @@ class ExplainerApp(App[None]):
     def _set_status(self, text: str) -> None:
         self.query_one("#status", Static).update(Content(text))
 
+    def _status_text(self) -> str:
+        return str(self.query_one("#status", Static).render())
+
     # Opening sources -----------------------------------------------------------------------
 
     def on_open_requested(self, message: OpenRequested) -> None:
@@ -243,7 +267,8 @@ class ExplainerApp(App[None]):
         from explainer.ui.screens.article import ArticleScreen
         from explainer.ui.screens.definition import DefinitionScreen
 
-        unit = self.engine.unit(unit_id)
+        # A term in the reader's language where the knowledge holds it in that language.
+        unit = self.engine.translation(unit_id, current_language())
         if unit is None:
             return
         if isinstance(unit, ArticleUnit):
@@ -251,7 +276,7 @@ class ExplainerApp(App[None]):
             self.push_screen(ArticleScreen(self.engine.article(unit.article_id), unit_id, span,
                                            self.marker))
         else:
-            terms = {u.id: u.term for u in self.engine.glossary()}
+            terms = {u.entry: u.term for u in self.engine.glossary(current_language())}
             self.push_screen(DefinitionScreen(unit, self.marker, terms))
 
     def _cited_span(self, unit_id: str) -> tuple[int, int] | None:
@@ -335,7 +360,7 @@ class ExplainerApp(App[None]):
             return
         if reader.speaking:
             self.set_timer(0.5, self._check_reading)
-        elif str(self.query_one("#status", Static).render()) == t("reading_aloud"):
+        elif self._status_text() == t("reading_aloud"):
             self._set_status(t("read_aloud_no_sound" if reader.failed
                                   else "read_aloud_done"))
 
@@ -348,6 +373,9 @@ class ExplainerApp(App[None]):
         if not self.answers or self.engine is None:
             self._set_status(t("handout_empty"))
             return
+        if self.is_web:
+            self._send_handout(self.engine)
+            return
         folder = self.settings.out_dir or Path.cwd()
         try:
             paths = save_handout(self.answers, self.engine.legal_help(), folder,
@@ -356,6 +384,22 @@ class ExplainerApp(App[None]):
             self._set_status(t("handout_failed", reason=error.strerror or str(error)))
             return
         self._set_status(t("handout_saved", files=", ".join(str(p) for p in paths)))
+
+    def _send_handout(self, engine: Explainer) -> None:
+        """In a browser (explainer serve) the handout goes to the browser as a download: in
+        the server's folder it would reach whoever runs the server, not the person asking.
+        One web page, as a browser opens only one download window per key press."""
+        import datetime as dt
+        import io
+
+        from explainer.handout import handout_html, handout_stem
+
+        made = dt.datetime.now()
+        name = f"{handout_stem(made)}.html"
+        page = handout_html(self.answers, engine.legal_help(), made, current_language())
+        self.deliver_text(io.StringIO(page), save_filename=name, mime_type="text/html",
+                          encoding="utf-8", name="handout")
+        self._set_status(t("handout_sent", file=name))
 
     def action_projector(self) -> None:
         """A layout for a projector: high contrast, roomier, bolder."""

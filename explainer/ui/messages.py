@@ -25,6 +25,7 @@ class EngineFailed(Message):
 @dataclass
 class QuestionAnswered(Message):
     answer: Answer
+    asked: str  # the question as the person typed it (the answer may hold it cut short)
 
 
 @dataclass

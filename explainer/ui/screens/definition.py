@@ -11,6 +11,7 @@ from textual.widgets import Button, Static
 
 from explainer.catalog import t
 from explainer.core.models import DefinitionUnit
+from explainer.render import source_text
 from explainer.ui.localize import localize_bindings
 from explainer.ui.messages import OpenRequested
 from explainer.ui.safe_text import TermMarker, labelled, plain
@@ -39,7 +40,7 @@ class DefinitionScreen(Screen[None]):
             yield Static(labelled(t("as_of"), unit.as_of or "?"), classes="meta")
             yield Static(Content(t("sources")), classes="meta")
             for source in unit.sources:
-                yield Static(plain("- " + source.one_line()), classes="meta")
+                yield Static(plain("- " + source_text(source.one_line())), classes="meta")
             if unit.reviewed_by:
                 yield Static(labelled(t("checked_by"), f"{unit.reviewed_by}, {unit.reviewed_on}"),
                              classes="meta")

@@ -47,10 +47,12 @@ class AnswerCard(VerticalGroup):
         rendered = render(answer, self._terms)
         yield Static(Content(t("explainer")), classes="speaker")
         yield Static(plain(rendered.message.text), classes="message")
-        look_ups = self.look_ups(rendered.blocks, self._marker)
-        for block, excerpt, offered_terms in zip(rendered.blocks, answer.excerpts, look_ups,
-                                                 strict=True):
-            yield ExcerptView(block, excerpt, self._marker, self._terms, offered_terms)
+        # Each quote is marked once: the view shows the marks, the card picks the buttons.
+        marked = [self._marker.mark(*self.quote_of(block)) for block in rendered.blocks]
+        look_ups = self.look_ups(rendered.blocks, [found for _, found in marked])
+        for block, excerpt, (quote, _), offered_terms in zip(rendered.blocks, answer.excerpts,
+                                                             marked, look_ups, strict=True):
+            yield ExcerptView(block, excerpt, quote, self._terms, offered_terms)
         if answer.reason == "out_of_scope" and self._legal_help is not None:
             yield Static(plain(self._legal_help.term), classes="heading")
             for line in language_notice(self._legal_help.language):
@@ -72,18 +74,23 @@ class AnswerCard(VerticalGroup):
                 yield Static(labelled(line.label, line.value + line.end), classes="meta")
 
     @staticmethod
-    def look_ups(blocks: Sequence[Block], marker: TermMarker) -> list[list[str]]:
-        """For each excerpt, the terms to offer a button for: each term once per card, none
-        for a definition the card already shows, at most MAX_LOOK_UPS in all."""
+    def quote_of(block: Block) -> tuple[str, str | None]:
+        """A block's quote, and the term not to mark in it (a definition's own)."""
+        quote = block.line("quote")
+        return (quote.value if quote else "",
+                block.unit_id if block.kind == "definition" else None)
+
+    @staticmethod
+    def look_ups(blocks: Sequence[Block], found: Sequence[list[str]]) -> list[list[str]]:
+        """For each excerpt, the terms to offer a button for, from the terms `found` in its
+        quote: each term once per card, none for a definition the card already shows, at most
+        MAX_LOOK_UPS in all."""
         shown = {block.unit_id for block in blocks if block.kind == "definition"}
         offered: set[str] = set()
         chosen: list[list[str]] = []
-        for block in blocks:
-            quote = block.line("quote")
-            skip = block.unit_id if block.kind == "definition" else None
-            _, found = marker.mark(quote.value if quote else "", skip=skip)
+        for terms in found:
             room = MAX_LOOK_UPS - len(offered)
-            mine = [term for term in found if term not in shown | offered][:max(room, 0)]
+            mine = [term for term in terms if term not in shown | offered][:max(room, 0)]
             offered.update(mine)
             chosen.append(mine)
         return chosen

@@ -11,7 +11,7 @@ from explainer.catalog import t
 from explainer.core.models import Excerpt
 from explainer.render import Block
 from explainer.ui.messages import OpenRequested
-from explainer.ui.safe_text import TermMarker, labelled, plain
+from explainer.ui.safe_text import labelled, plain
 from explainer.ui.widgets.button_row import ButtonRow
 
 
@@ -23,12 +23,12 @@ def short_name(term: str) -> str:
 class ExcerptView(VerticalGroup):
     """One excerpt as the renderer's lines: heading, language, quote, note, source, date."""
 
-    def __init__(self, block: Block, excerpt: Excerpt, marker: TermMarker,
+    def __init__(self, block: Block, excerpt: Excerpt, quote: Content,
                  terms: dict[str, str], look_ups: list[str]) -> None:
         super().__init__(classes=f"excerpt {block.kind}")
         self.block = block
         self.excerpt = excerpt  # where it sits in its unit (id, start, end); its text is in block
-        self._marker = marker
+        self._quote = quote  # the quote with its terms marked (the card marks each quote once)
         self._terms = terms
         self._look_ups = look_ups  # the card chooses, so a term gets one button per card
 
@@ -39,8 +39,7 @@ class ExcerptView(VerticalGroup):
                 yield Static(plain(line.value) if block.kind == "definition"
                              else labelled(line.label, line.value), classes="heading")
             elif line.kind == "quote":
-                skip = block.unit_id if block.kind == "definition" else None
-                body, _ = self._marker.mark(line.value, skip=skip)
+                body = self._quote
                 if block.kind == "article":
                     body = Content.assemble("\u201c", body, "\u201d")
                 yield Static(body, classes="quote")
