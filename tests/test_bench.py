@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from explainer.bench import PARTS, _ratio, _row, _search_rows, _synthetic_pack, parse_parts, table
+from explainer.bench import (
+    PARTS,
+    PEAK,
+    _ratio,
+    _row,
+    _search_rows,
+    _synthetic_pack,
+    parse_parts,
+    table,
+)
 from explainer.cli import BENCH_PARTS, main
 from explainer.core.knowledge import load_knowledge
 
@@ -48,3 +59,13 @@ def test_the_command_line_names_every_part() -> None:
 def test_an_unknown_part_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["bench", "--only", "nothing"]) == 2
     assert "choose from cold, app" in capsys.readouterr().err
+
+
+def test_a_child_reports_its_own_peak_memory_not_its_parents() -> None:
+    held = bytearray(300 << 20)  # this process now peaks above 300 MB; a child must not
+    held[:: 4096] = b"x" * len(held[:: 4096])
+    code = PEAK + "\nprint(peak_kib())\n"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True, timeout=60)
+    assert 0 < int(result.stdout) < 100 * 1024
+    del held

@@ -65,15 +65,23 @@ _lock = threading.Lock()
 
 
 def sha256(path: Path) -> str:
-    """The file's SHA-256 in one call on a memory map: hashlib lets go of the GIL once for
-    the whole file. Read in 1 MB blocks, each block took the GIL back twice, and beside a busy
-    main thread each take waits up to the 5 ms switch interval: 90 MB cost almost a second."""
+    """The file's SHA-256. A big file (the 90 MB model) is hashed in one call on a memory map,
+    so hashlib lets go of the GIL once: read in 1 MB blocks, each block took the GIL back twice,
+    and beside a busy main thread each take waited up to the 5 ms switch interval (almost a
+    second for the model). Small files are read in blocks: a mapped file counts as memory in
+    use while it is mapped, and the vectors are hashed while the model is being opened."""
     digest = hashlib.sha256()
     with path.open("rb") as handle:
-        if os.fstat(handle.fileno()).st_size:  # an empty file cannot be mapped
+        if os.fstat(handle.fileno()).st_size > _MAP_ABOVE:
             with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
                 digest.update(mapped)
+        else:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
     return digest.hexdigest()
+
+
+_MAP_ABOVE = 32 << 20  # bytes
 
 
 def _bundled_encoder(build: Path) -> Any:

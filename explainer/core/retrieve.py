@@ -180,6 +180,9 @@ class Retriever:
                              for _ in unit.asks], dtype=np.int64)
         rows = np.flatnonzero(owners >= 0)
         rows = rows[np.argsort(owners[rows], kind="stable")]
+        if len(rows) and np.array_equal(rows, np.arange(rows[0], rows[0] + len(rows))):
+            # Already in order: a view, not a second copy of every ask vector (4 MB bundled).
+            return loaded.ask_vectors[rows[0] : rows[0] + len(rows)], owners[rows]
         return loaded.ask_vectors[rows], owners[rows]
 
     def translated(self, unit: DefinitionUnit | ArticleUnit,
