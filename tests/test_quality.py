@@ -10,6 +10,10 @@ Question sets (tests/data), each JSON lines:
 - workshop_questions.jsonl, about the pack workshop_pack/ (no asks): never fitted on.
 - real_questions_holdout2.jsonl: 118 more real questions from pages not used before, never
   fitted on, measured once after the last fit.
+- real_questions_holdout3.jsonl: 100 more real questions from pages used by neither set before,
+  labelled from the entries' texts only, never fitted on, measured once (2026-12-03).
+- workshop_pack2_questions.jsonl, about the pack workshop_pack2/ (no asks, written through the
+  facilitator commands): never fitted on, measured once (2026-12-03).
 
 Floors are asserted on the held-out sets only, after leaving out every holdout question that
 means the same (cosine >= 0.85) as an ask, a not-covered question or a fitted question. Rates
@@ -47,6 +51,8 @@ REAL_QUESTIONS = load_questions(DATA / "real_questions.jsonl")
 PACK_TUNE_QUESTIONS = load_questions(DATA / "workshop_tune_questions.jsonl")
 PACK_QUESTIONS = load_questions(DATA / "workshop_questions.jsonl")
 REAL_HOLDOUT2 = load_questions(DATA / "real_questions_holdout2.jsonl")
+REAL_HOLDOUT3 = load_questions(DATA / "real_questions_holdout3.jsonl")
+PACK2_QUESTIONS = load_questions(DATA / "workshop_pack2_questions.jsonl")
 FITTED = [q for q in [*QUESTIONS, *DEV_QUESTIONS, *REAL_QUESTIONS, *PACK_TUNE_QUESTIONS]
           if q.split == "tune"]
 MARGIN = 0.03
@@ -72,7 +78,7 @@ def pack_explainers(real_explainer: Explainer, real_cache: Path, index_store: Pa
     (so only the pack is embedded) and kept like it, with network sockets blocked; questions
     are encoded through the kept vectors."""
     engines = {}
-    for name in ("workshop_pack", "workshop_pack_tune"):
+    for name in ("workshop_pack", "workshop_pack_tune", "workshop_pack2"):
         cache = real_index(index_store, name, tmp_path_factory.mktemp(name), [DATA / name],
                            seed=real_cache)
         engine = Explainer(Settings(cache_dir=cache, extra_knowledge=[DATA / name]))
@@ -99,6 +105,10 @@ def _holdout(name: str, real_explainer: Explainer,
         engine, questions = real_explainer, [q for q in REAL_QUESTIONS if q.split == "holdout"]
     elif name == "real 2":
         engine, questions = real_explainer, REAL_HOLDOUT2
+    elif name == "real 3":
+        engine, questions = real_explainer, REAL_HOLDOUT3
+    elif name == "workshop pack 2":
+        engine, questions = pack_explainers["workshop_pack2"], PACK2_QUESTIONS
     else:
         engine, questions = pack_explainers["workshop_pack"], PACK_QUESTIONS
     leaks = meaning_leaks(engine, questions, FITTED)
@@ -126,11 +136,19 @@ def test_question_sets_are_well_formed() -> None:
     assert all(q.split == "holdout2" and q.source and q.source.startswith("http")
                for q in REAL_HOLDOUT2)
     assert sum(not q.expected for q in REAL_HOLDOUT2) >= 40
+    assert all(q.split == "holdout3" and q.source and q.source.startswith("http")
+               for q in REAL_HOLDOUT3)
+    assert sum(not q.expected for q in REAL_HOLDOUT3) >= 30
+    assert all(q.split == "workshop2_holdout" for q in PACK2_QUESTIONS)
+    assert sum(bool(q.expected) for q in PACK2_QUESTIONS) >= 50
+    assert sum(not q.expected for q in PACK2_QUESTIONS) >= 15
 
 
 def test_every_expected_id_exists() -> None:
-    for questions, extra in [([*QUESTIONS, *DEV_QUESTIONS, *REAL_QUESTIONS, *REAL_HOLDOUT2], []),
+    for questions, extra in [([*QUESTIONS, *DEV_QUESTIONS, *REAL_QUESTIONS, *REAL_HOLDOUT2,
+                               *REAL_HOLDOUT3], []),
                              (PACK_QUESTIONS, [DATA / "workshop_pack"]),
+                             (PACK2_QUESTIONS, [DATA / "workshop_pack2"]),
                              (PACK_TUNE_QUESTIONS, [DATA / "workshop_pack_tune"])]:
         ids = {u.id for u in load_knowledge([bundled_knowledge(), *extra]).units}
         for question in questions:
@@ -138,7 +156,7 @@ def test_every_expected_id_exists() -> None:
 
 
 def test_the_workshop_packs_have_no_asks_and_no_not_covered_list() -> None:
-    for name in ("workshop_pack", "workshop_pack_tune"):
+    for name in ("workshop_pack", "workshop_pack_tune", "workshop_pack2"):
         knowledge = load_knowledge([bundled_knowledge(), DATA / name])
         pack = [unit for unit in knowledge.units if unit.pack == 1]
         assert len(pack) >= 20 and not any(q.pack == 1 for q in knowledge.not_covered)
@@ -150,7 +168,8 @@ def test_a_question_in_two_sets_about_the_bundled_knowledge_has_one_split() -> N
         return " ".join(re.findall(r"\w+", text.casefold()))
 
     seen: dict[str, bool] = {}
-    for question in [*QUESTIONS, *DEV_QUESTIONS, *REAL_QUESTIONS, *REAL_HOLDOUT2]:
+    for question in [*QUESTIONS, *DEV_QUESTIONS, *REAL_QUESTIONS, *REAL_HOLDOUT2,
+                     *REAL_HOLDOUT3]:
         key = plain(question.question)
         assert seen.setdefault(key, question.held_out) == question.held_out, question.question
 
