@@ -168,7 +168,7 @@ class ExplainerApp(App[None]):
             return
         self.post_message(QuestionAnswered(answer, question))
 
-    def on_question_answered(self, message: QuestionAnswered) -> None:
+    async def on_question_answered(self, message: QuestionAnswered) -> None:
         from explainer.ui.widgets.answer_card import AnswerCard, QuestionCard
 
         assert self.engine is not None and self.marker is not None
@@ -179,16 +179,21 @@ class ExplainerApp(App[None]):
         # Tab walks the newest answer's buttons only; older ones stay clickable.
         for button in conversation.query(Button):
             button.can_focus = False
-        conversation.mount(card)
+        await conversation.mount(card)
         # Show the question with the start of its answer. A question given back to edit is
         # in the box already: show what to do and the help, which a long story would push away.
-        shown: AnswerCard | QuestionCard = card
         if message.answer.reason in EDIT_AND_ASK_AGAIN:
             self._give_back(message.asked)
-        elif self.query(QuestionCard):
-            shown = self.query(QuestionCard).last()
-        conversation.call_after_refresh(conversation.scroll_to_widget, shown, top=True,
-                                        animate=False)
+            # Kept at the end while the layout settles (the box holding the text back can
+            # change the view's height after a plain scroll was done).
+            conversation.anchor()
+        else:
+            conversation.anchor(False)
+            shown: AnswerCard | QuestionCard = card
+            if self.query(QuestionCard):
+                shown = self.query(QuestionCard).last()
+            conversation.call_after_refresh(conversation.scroll_to_widget, shown, top=True,
+                                            animate=False)
         if not self._waiting and not (self.engine and self.engine.warnings):
             self._set_status("")
 
