@@ -183,10 +183,6 @@ print(json.dumps({"p50": p50, "p95": p95,
 """
 
 
-def _median_wall(code: str, settings: Settings, stdin: str, repeat: int) -> float:
-    return statistics.median(_wall(code, settings, stdin)[0] for _ in range(repeat))
-
-
 # A Textual app with nothing but an input box: the floor for "accepts typing after launch".
 APP_FLOOR = """
 import time, json, asyncio, sys

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from explainer.core.knowledge import Problem
 from explainer.core.models import DefinitionUnit
+from explainer.core.sentences import sentences
 
 # Words that report a case as still open, in English and in Spanish ("impugnado": challenged;
 # "pendiente": pending; "en curso", "en trámite", "sigue abierto": ongoing; "en litigio": in
@@ -20,7 +21,6 @@ _OPEN_CASE = re.compile(
     r"|en curso|en trámite|en tramite|en litigio|sigue[n]? abiert[oa]s?|siguen? en (?:la )?corte"
     r"|recurrid[oa]s?|apelad[oa]s?|desafiad[oa]s? en (?:la )?corte)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
 
 
 def undated_open_cases(unit: DefinitionUnit) -> list[Problem]:
@@ -28,7 +28,7 @@ def undated_open_cases(unit: DefinitionUnit) -> list[Problem]:
     with no year in the same sentence."""
     found: list[Problem] = []
     for part in (unit.text, unit.note or ""):
-        for sentence in _SENTENCE_END.split(part):
+        for sentence in sentences(part):
             match = _OPEN_CASE.search(sentence)
             if match and not _YEAR.search(sentence):
                 found.append(Problem(Path(unit.file), unit.line, (

@@ -83,10 +83,16 @@ def load_located(text: str) -> LocatedYaml:
 
     try:
         _check_events(text)
-        root = yaml.compose(text, Loader=_loader())
-        if root is not None:
-            _check_duplicate_keys(root)
-        data = yaml.load(text, Loader=_loader())  # a safe loader's subclass
+        # One composed tree serves both the line numbers and the data (yaml.load would parse
+        # the text again to build the same tree).
+        loader = _loader()(text)  # a safe loader's subclass
+        try:
+            root = loader.get_single_node()
+            if root is not None:
+                _check_duplicate_keys(root)
+            data = loader.construct_document(root) if root is not None else None
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else 1
